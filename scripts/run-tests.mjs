@@ -15,8 +15,8 @@ for (const ws of workspaces) rmSync(join(ws, '.test-results'), { recursive: true
 
 const extra = process.argv.slice(2);
 const turbo = spawnSync(
-  'pnpm',
-  ['exec', 'turbo', 'run', 'lint', 'typecheck', 'test', 'check-package', '--continue', ...extra],
+  join(root, 'node_modules', '.bin', 'turbo'),
+  ['run', 'lint', 'lint:root', 'typecheck', 'test', 'check-package', '--continue', ...extra],
   { cwd: root, stdio: 'inherit', env: { TURBO_TELEMETRY_DISABLED: '1', ...process.env } },
 );
 

@@ -15,11 +15,12 @@ if (runners.length === 0) {
 }
 
 const filters = runners.map((app) => `--filter=@slope/${app}...`);
-const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', ...filters], { cwd: root, stdio: 'inherit', env });
+const build = spawnSync(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'build', ...filters], { cwd: root, stdio: 'inherit', env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 for (const app of runners) {
   console.log(`\n=== @slope/${app} ===`);
-  const run = spawnSync('pnpm', ['--filter', `@slope/${app}`, 'start'], { cwd: root, stdio: 'inherit', env });
+  // Run from the root so each runner's default `--out out/<app>` lands in the root `out/`.
+  const run = spawnSync(process.execPath, [join(root, 'apps', app, 'dist', 'main.js')], { cwd: root, stdio: 'inherit', env });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
