@@ -1,0 +1,140 @@
+/**
+ * Turns user functions (Tensor objectives, supplied derivatives) into plain Float64Array
+ * evaluators with an evaluation counter. Derivatives not supplied come from @slope/autodiff.
+ */
+import { hessian as adHessian, jacobian as adJacobian, noGrad, reshape, Tensor, tensor, valueAndGrad } from '@slope/autodiff';
+import type { GradientFunction, MatrixFunction, Objective, VectorFunction } from './types.js';
+import { checkLength } from './validate.js';
+
+export interface ScalarEvaluator {
+  readonly n: number;
+  evaluations: number;
+  value(x: Float64Array): number;
+  valueAndGradient(x: Float64Array): { value: number; gradient: Float64Array };
+}
+
+function scalarOf(method: string, out: Tensor | number): number {
+  if (typeof out === 'number') return out;
+  if (!(out instanceof Tensor)) {
+    throw new TypeError(`${method}: the objective must return a number or a size-1 Tensor, got ${typeof out}`);
+  }
+  if (out.size !== 1) {
+    throw new TypeError(`${method}: the objective must return a scalar, got a Tensor of shape [${out.shape.join(', ')}]`);
+  }
+  return out.data[0]!;
+}
+
+/** Wraps f so autodiff sees a Tensor-valued function, with a clear error for plain-number objectives. */
+function tensorValued(method: string, f: Objective, missing: string): (x: Tensor) => Tensor {
+  return (x: Tensor) => {
+    const out = f(x);
+    if (typeof out === 'number') {
+      throw new TypeError(
+        `${method}: the objective returned a plain number, so ${missing} cannot come from autodiff; return a Tensor or supply option "${missing}"`,
+      );
+    }
+    return out;
+  };
+}
+
+export function scalarEvaluator(method: string, f: Objective, n: number, gradient?: GradientFunction): ScalarEvaluator {
+  const ev: ScalarEvaluator = {
+    n,
+    evaluations: 0,
+    value(x) {
+      ev.evaluations++;
+      return scalarOf(method, noGrad(() => f(tensor(x, [n]))));
+    },
+    valueAndGradient(x) {
+      ev.evaluations++;
+      if (gradient !== undefined) {
+        const value = scalarOf(method, noGrad(() => f(tensor(x, [n]))));
+        const g = gradient(x);
+        checkLength(method, 'the gradient', g.length, n);
+        return { value, gradient: Float64Array.from(g) };
+      }
+      const [v, g] = valueAndGrad(tensorValued(method, f, 'gradient'))(tensor(x, [n]));
+      const grad = g as Tensor;
+      return { value: scalarOf(method, v), gradient: Float64Array.from(grad.data) };
+    },
+  };
+  return ev;
+}
+
+/** Reads a supplied matrix (rows or flat row-major) into an m×n Float64Array. */
+export function toMatrix(method: string, what: string, raw: readonly ArrayLike<number>[] | ArrayLike<number>, m: number, n: number): Float64Array {
+  // Read-only use downstream, so a flat Float64Array of the right size is taken as is.
+  if (raw instanceof Float64Array && raw.length === m * n) return raw;
+  const out = new Float64Array(m * n);
+  const first = (raw as ArrayLike<unknown>)[0];
+  if (typeof first === 'number' || raw.length === 0) {
+    checkLength(method, `${what} (flat, row-major)`, raw.length, m * n);
+    out.set(raw as ArrayLike<number>);
+    return out;
+  }
+  const rows = raw as readonly ArrayLike<number>[];
+  checkLength(method, `${what}'s row count`, rows.length, m);
+  for (let i = 0; i < m; i++) {
+    const row = rows[i]!;
+    checkLength(method, `${what}'s row ${i}`, row.length, n);
+    for (let j = 0; j < n; j++) out[i * n + j] = row[j]!;
+  }
+  return out;
+}
+
+export function hessianEvaluator(method: string, f: Objective, n: number, supplied?: MatrixFunction): (x: Float64Array) => Float64Array {
+  if (supplied !== undefined) return (x) => toMatrix(method, 'the Hessian', supplied(x), n, n);
+  const h = adHessian(tensorValued(method, f, 'hessian'));
+  return (x) => {
+    const out = h(tensor(x, [n]));
+    checkLength(method, 'the Hessian', out.size, n * n);
+    return Float64Array.from(out.data);
+  };
+}
+
+export interface VectorEvaluator {
+  readonly n: number;
+  evaluations: number;
+  values(x: Float64Array): Float64Array;
+  /** The m×n Jacobian, row-major. */
+  jacobian(x: Float64Array, m: number): Float64Array;
+}
+
+function vectorOf(method: string, out: Tensor | ArrayLike<number>): Float64Array {
+  if (out instanceof Tensor) return Float64Array.from(out.data);
+  if (out == null || typeof out !== 'object' || typeof out.length !== 'number') {
+    throw new TypeError(`${method}: the function must return a Tensor or an array of numbers, got ${typeof out}`);
+  }
+  return Float64Array.from(out);
+}
+
+export function vectorEvaluator(method: string, F: VectorFunction, n: number, supplied?: MatrixFunction): VectorEvaluator {
+  const jac =
+    supplied === undefined
+      ? adJacobian((x: Tensor) => {
+          const out = F(x);
+          if (!(out instanceof Tensor)) {
+            throw new TypeError(
+              `${method}: the function returned plain numbers, so the Jacobian cannot come from autodiff; return a Tensor or supply option "jacobian"`,
+            );
+          }
+          return reshape(out, [out.size]);
+        })
+      : undefined;
+  const ev: VectorEvaluator = {
+    n,
+    evaluations: 0,
+    values(x) {
+      ev.evaluations++;
+      return vectorOf(method, noGrad(() => F(tensor(x, [n]))));
+    },
+    jacobian(x, m) {
+      if (supplied !== undefined) return toMatrix(method, 'the Jacobian', supplied(x), m, n);
+      const out = jac!(tensor(x, [n]));
+      checkLength(method, 'the Jacobian', out.size, m * n);
+      return Float64Array.from(out.data);
+    },
+  };
+  return ev;
+}
+

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bfgs, findRoot, newton, newtonSteps } from './index.js';
+import { at, rosenbrock, valley } from './test-problems.js';
+import type { Tensor } from '@slope/autodiff';
+
+/**
+ * The Sandpit's intro landscape (COURSE.md §3.1) as the game shows it: depth rescaled to
+ * run from −9 (the phone) to −1 (the highest point of [0, 6]²), with hand-written derivatives.
+ */
+const sandpit = (() => {
+  const bump = (x: number, y: number) => Math.exp(-((x - 1.5) ** 2 + (y - 3.7) ** 2) / 2.8);
+  const raw = (x: number, y: number) => -((x - 4.1) ** 2 + (y - 0.9) ** 2) - 30 * bump(x, y);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i <= 300; i++)
+    for (let j = 0; j <= 300; j++) {
+      const v = raw(i / 50, j / 50);
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  const s = 8 / (hi - lo);
+  const value = (x: number, y: number) => s * (raw(x, y) - hi) - 1;
+  const gradient = (p: Float64Array) => {
+    const [x, y] = [p[0]!, p[1]!];
+    const b = bump(x, y);
+    return [s * (-2 * (x - 4.1) + (30 * b * (x - 1.5)) / 1.4), s * (-2 * (y - 0.9) + (30 * b * (y - 3.7)) / 1.4)];
+  };
+  const hessian = (p: Float64Array) => {
+    const [x, y] = [p[0]!, p[1]!];
+    const b = bump(x, y);
+    const u = (x - 1.5) / 1.4;
+    const v = (y - 3.7) / 1.4;
+    return [
+      [s * (-2 + 30 * b * (1 / 1.4 - u * u)), -s * 30 * b * u * v],
+      [-s * 30 * b * u * v, s * (-2 + 30 * b * (1 / 1.4 - v * v))],
+    ];
+  };
+  return { f: (p: Tensor) => value(at(p, 0), at(p, 1)), gradient, hessian };
+})();
+
+describe('newton (hybrid, COURSE.md §3.2)', () => {
+  it('newton(rosenbrock, [-1.2, 1]) reaches (1, 1) within 1e-6', () => {
+    const r = newton(rosenbrock.f, [-1.2, 1], { gradient: rosenbrock.gradient, hessian: rosenbrock.hessian, lineSearch: true });
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.x[0]! - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(r.x[1]! - 1)).toBeLessThan(1e-6);
+  });
+
+  it('newton(rosenbrock, [-1.2, 1], { fallback: "none" }) — pure Newton also reaches (1, 1) within 1e-6', () => {
+    const r = newton(rosenbrock.f, [-1.2, 1], { gradient: rosenbrock.gradient, hessian: rosenbrock.hessian, fallback: 'none' });
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.x[0]! - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(r.x[1]! - 1)).toBeLessThan(1e-6);
+  });
+
+  it('newton minimises a convex quadratic in exactly one step (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 1000, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), (kappa, x, y) => {
+        const q = valley(kappa);
+        const r = newton(q.f, [x, y], { ...q, maxNewtonStep: 10 });
+        expect(r.iterations).toBeLessThanOrEqual(1);
+        expect(r.gradientNorm).toBeLessThanOrEqual(1e-8);
+        expect(r.reason).toBe("gradient-tolerance");
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('the hybrid finds the Sandpit phone at (1.213, 4.009) at depth −9 from a click nearby', () => {
+    const r = newton(sandpit.f, [2, 3], sandpit);
+    expect(r.converged).toBe(true);
+    expect(r.value).toBeCloseTo(-9, 3);
+    expect(r.x[0]).toBeCloseTo(1.213, 3);
+    expect(r.x[1]).toBeCloseTo(4.009, 3);
+  });
+
+  it('pure Newton climbs to the Sandpit’s hill top; the hybrid steps downhill instead', () => {
+    const pure = newton(sandpit.f, [4, 1], { ...sandpit, fallback: 'none' });
+    expect(pure.converged).toBe(true);
+    // A maximum: the Hessian there is negative definite and f is higher than at the start.
+    expect(pure.value).toBeGreaterThan(pure.history[0]!.value);
+    const run = newtonSteps(sandpit.f, [4, 1], sandpit);
+    const first = run.next().value && run.next().value;
+    expect(first && first.detail?.direction).toBe('steepest');
+    expect(first && first.value).toBeLessThan(run.history[0]!.value);
+  });
+
+  it('the hybrid falls back to −0.5∇f when the Newton step is longer than 2', () => {
+    const r = newton(sandpit.f, [2, 3], { ...sandpit, maxNewtonStep: 1e-9, maxIterations: 1 });
+    const g = sandpit.gradient(Float64Array.of(2, 3));
+    expect(r.history[1]!.detail?.direction).toBe('steepest');
+    expect(r.history[1]!.x[0]).toBeCloseTo(2 - 0.5 * g[0]!, 12);
+  });
+
+  it('pure newton reports a singular Hessian', () => {
+    const flat = { f: (x: Tensor) => at(x, 0) ** 2, gradient: (x: Float64Array) => [2 * x[0]!, 0], hessian: () => [[2, 0], [0, 0]] };
+    const r = newton(flat.f, [1, 1], { ...flat, fallback: 'none' });
+    expect(r.reason).toBe('singular');
+  });
+});
+
+describe('bfgs', () => {
+  it('bfgs(rosenbrock, [-1.2, 1]) reaches (1, 1) within 1e-6', () => {
+    const r = bfgs(rosenbrock.f, [-1.2, 1], { gradient: rosenbrock.gradient, gradientTolerance: 1e-9 });
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.x[0]! - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(r.x[1]! - 1)).toBeLessThan(1e-6);
+    expect(r.iterations).toBeLessThan(100);
+  });
+
+  it('bfgs beats steepest-descent-like zig-zag on a narrow valley (n-step termination on a quadratic)', () => {
+    const q = valley(1000);
+    const r = bfgs(q.f, [1, 1], { gradient: q.gradient });
+    expect(r.converged).toBe(true);
+    expect(r.iterations).toBeLessThan(20);
+  });
+});
+
+describe('findRoot', () => {
+  it('findRoot(F, x0) solves a circle–line intersection', () => {
+    const r = findRoot((x) => [at(x, 0) ** 2 + at(x, 1) ** 2 - 4, at(x, 0) - at(x, 1)], [1, 0.5], {
+      jacobian: (x) => [[2 * x[0]!, 2 * x[1]!], [1, -1]],
+    });
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBeCloseTo(Math.SQRT2, 12);
+    expect(r.x[1]).toBeCloseTo(Math.SQRT2, 12);
+    expect(Math.max(...Array.from(r.residual, Math.abs))).toBeLessThan(1e-12);
+  });
+
+  it('findRoot reports a singular Jacobian', () => {
+    const r = findRoot((x) => [at(x, 0) + at(x, 1) - 1, 2 * at(x, 0) + 2 * at(x, 1) - 3], [0, 0], { jacobian: () => [[1, 1], [2, 2]] });
+    expect(r.reason).toBe('singular');
+  });
+
+  it('findRoot solves random diagonal-dominant linear systems in one step (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 9, maxLength: 9 }), fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }), (entries, b) => {
+        const a = [0, 1, 2].map((i) => [0, 1, 2].map((j) => entries[i * 3 + j]! + (i === j ? 4 : 0)));
+        const r = findRoot((x) => a.map((row, i) => row[0]! * at(x, 0) + row[1]! * at(x, 1) + row[2]! * at(x, 2) - b[i]!), [0, 0, 0], { jacobian: () => a });
+        expect(r.iterations).toBeLessThanOrEqual(2);
+        a.forEach((row, i) => expect(row[0]! * r.x[0]! + row[1]! * r.x[1]! + row[2]! * r.x[2]!).toBeCloseTo(b[i]!, 9));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,29 @@
+import { type ResolvedDescentOptions, resolveDescentOptions } from './descent.js';
+import { type ScalarEvaluator, scalarEvaluator } from './evaluate.js';
+import { Tracker } from './run.js';
+import type { DescentOptions, GradientFunction, Objective } from './types.js';
+import { optionalFunction, requireFunction, startVector } from './validate.js';
+
+export interface ScalarSetup {
+  readonly x0: Float64Array;
+  readonly ev: ScalarEvaluator;
+  readonly tracker: Tracker;
+  readonly opts: ResolvedDescentOptions;
+}
+
+/** Validates the common arguments of a scalar minimiser and builds its evaluator and tracker. */
+export function scalarSetup(
+  method: string,
+  f: Objective,
+  x0: ArrayLike<number>,
+  options: DescentOptions,
+  defaults: Partial<ResolvedDescentOptions> = {},
+): ScalarSetup {
+  requireFunction(method, 'f', f);
+  if (options == null || typeof options !== 'object') throw new TypeError(`${method}: options must be an object`);
+  const start = startVector(method, 'x0', x0);
+  const gradient = optionalFunction<GradientFunction>(method, 'gradient', options.gradient);
+  const opts = resolveDescentOptions(method, options, defaults);
+  const ev = scalarEvaluator(method, f, start.length, gradient);
+  return { x0: start, ev, tracker: new Tracker(method, () => ev.evaluations), opts };
+}
