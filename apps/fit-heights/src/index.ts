@@ -1,0 +1,18 @@
+export { DATASETS, DEFAULTS, METHODS, UNITS, USAGE, UsageError, helpText, parseOptions } from './options.js';
+export type { DatasetName, FitHeightsOptions, MethodName, ParsedCommand, Unit } from './options.js';
+export { histogramMoments } from './moments.js';
+export type { HistogramMoments } from './moments.js';
+export { comparisonTable, formatChi2, formatMu, methodLabel, stepTable, tableSteps } from './tables.js';
+export type { MethodRun, PathPoint } from './run-types.js';
+export { OutputDirError, prepareOutDir, writeFilesAtomically } from './output.js';
+export { sideBySide } from './compose.js';
+export { processIo, run } from './cli.js';
+export type { CliIo } from './cli.js';
+export { DataError, loadData } from './load-data.js';
+export type { LoadedData } from './load-data.js';
+export { dataRegion, runMethod, runawayReason } from './fits.js';
+export type { DataRegion, FitSettings } from './fits.js';
+export { chiSquared, contourWindow, renderFigures } from './figures.js';
+export type { FigureInput, Figures } from './figures.js';
+export { buildReport } from './report.js';
+export type { FitHeightsReport, RunReport } from './report.js';
