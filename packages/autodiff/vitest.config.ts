@@ -1,3 +1,4 @@
 import { slopeProject } from '../../vitest.shared.js';
 
-export default slopeProject('@slope/autodiff');
+// --expose-gc lets the memory test measure retained heap after a full collection.
+export default slopeProject('@slope/autodiff', { execArgv: ['--expose-gc'] });
