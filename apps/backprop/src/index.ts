@@ -1,0 +1,16 @@
+export { run, EXIT, ENGINE_CHECK_TOLERANCE, type RunIo } from './cli.js';
+export { parseCommandLine, helpText, DEFAULT_SETTINGS, USAGE, UsageError, type Settings, type ParsedArgs } from './args.js';
+export { heartData, type CurveData } from './data.js';
+export { initNetwork, cloneNetwork, parameterShape, PARAMETER_NAMES, type Network, type NormalSource, type ParameterName } from './network.js';
+export { createBackprop, feedForward, backPropagate, J_W3, J_b3, J_W2, J_b2, J_W1, J_b1, createHandEngine, type Backprop } from './hand-engine.js';
+export { createAutodiffEngine } from './autodiff-engine.js';
+export { createEngine, type EngineName, type GradientEngine } from './engine.js';
+export { checkEngines, type EngineCheck } from './engine-check.js';
+export { createGradients, compareGradients, type Gradients, type GradientComparison } from './gradients.js';
+export { logistic, expTable } from './logistic.js';
+export { train, type TrainOptions, type TrainProgress, type TrainResult, type Snapshot } from './train.js';
+export { progressReporter, barReporter, lineReporter, type ProgressReporter, type TextSink } from './progress.js';
+export { drawingChart, costChart } from './charts.js';
+export { buildReport, parametersJson, type Report, type Timings } from './report.js';
+export { ensureWritableDir, writeFilesAtomically, OutDirError } from './files.js';
+export { formatCost, formatCount, formatDuration } from './format.js';
