@@ -1,0 +1,108 @@
+import { createRng, heartCurve, mlp, type LayerParameters, type Mlp, type TrainProgress, type TrainResult } from '@slope/models';
+import type { Snapshot } from './protocol.js';
+import type { BackpropSettings } from './settings.js';
+
+/** Drawings are recorded every this many updates, like the notebook's plotting interval. */
+export const TRAIL_EVERY = 100;
+
+/** A training session that advances on demand; the worker drives it, tests call it directly. */
+export interface Trainer {
+  readonly settings: BackpropSettings;
+  /** Run up to `updates` updates (fewer if the budget runs out); returns how many were run. */
+  advance(updates: number): number;
+  /** Everything the page draws, plus the cost points and drawings since the last snapshot. */
+  snapshot(running: boolean): Snapshot;
+  readonly iteration: number;
+  readonly done: boolean;
+}
+
+function hiddenOutputs(net: Mlp, x: Float64Array): Float64Array[][] {
+  const params: LayerParameters[] = net.parameters();
+  const layers: Float64Array[][] = [];
+  // A hidden layer's outputs are the outputs of the network cut off after that layer.
+  for (let l = 1; l < net.layers.length - 1; l++) {
+    const partial = mlp({ layers: net.layers.slice(0, l + 1), activation: net.activation, parameters: params.slice(0, l) });
+    layers.push(partial.forward(x));
+  }
+  return layers;
+}
+
+/**
+ * Creates the course's network on the heart curve and a stepper over `mlp().trainSteps`
+ * (full batch, multiplicative gradient noise, COURSE.md §1.6), reporting every update.
+ *
+ * @example
+ * ```ts
+ * const t = createTrainer(COURSE_SETTINGS);
+ * t.advance(500);
+ * t.snapshot(false).cost < t.snapshot(false).initialCost; // true
+ * ```
+ */
+export function createTrainer(settings: BackpropSettings): Trainer {
+  const { x, y } = heartCurve();
+  const net = mlp({ layers: [1, ...settings.hidden, 2], activation: 'sigmoid', rng: createRng(settings.seed) });
+  const initialCost = net.cost(x, y);
+  // trainSteps runs iterations + 1 updates (the notebook's `while iterations >= 0`).
+  const steps: Generator<TrainProgress, TrainResult> = net.trainSteps(x, y, {
+    iterations: settings.iterations - 1,
+    aggression: settings.aggression,
+    noise: settings.noise,
+    rng: createRng(settings.seed + 1),
+    progressEvery: 1,
+  });
+  // The generator's first report is the untrained state (update 0); after that each resume is one update.
+  steps.next();
+  let iteration = 0;
+  let cost = initialCost;
+  let done = false;
+  let costs: { iteration: number; cost: number }[] = [{ iteration: 0, cost: initialCost }];
+  let trail: [Float64Array, Float64Array][] = [];
+  const drawing = (): [Float64Array, Float64Array] => {
+    const [a, b] = net.forward(x);
+    return [a ?? new Float64Array(), b ?? new Float64Array()];
+  };
+  trail.push(drawing());
+  return {
+    settings,
+    get iteration() { return iteration; },
+    get done() { return done; },
+    advance(updates) {
+      let ran = 0;
+      while (ran < updates && !done) {
+        const next = steps.next();
+        if (next.done === true) {
+          done = true;
+          break;
+        }
+        iteration = next.value.iteration;
+        cost = next.value.cost;
+        ran += 1;
+        if (!Number.isFinite(cost)) done = true;
+        if (iteration % TRAIL_EVERY === 0) {
+          costs.push({ iteration, cost });
+          trail.push(drawing());
+        }
+      }
+      return ran;
+    },
+    snapshot(running) {
+      const out: Snapshot = {
+        type: 'snapshot',
+        iteration,
+        total: settings.iterations,
+        cost,
+        initialCost,
+        running: running && !done,
+        done,
+        costs: iteration % TRAIL_EVERY === 0 ? costs : [...costs, { iteration, cost }],
+        output: drawing(),
+        trail,
+        parameters: net.parameters(),
+        hidden: hiddenOutputs(net, x),
+      };
+      costs = [];
+      trail = [];
+      return out;
+    },
+  };
+}
