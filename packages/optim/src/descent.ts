@@ -40,11 +40,22 @@ export type Stepper = (current: Point, iteration: number) => StepOutcome;
 
 /** Why a point counts as diverged, or undefined when it does not. */
 export function divergence(point: Point, best: IterationState | undefined, limit: number): string | undefined {
-  if (!Number.isFinite(point.value)) return `the value became ${point.value}`;
-  if (!allFinite(point.x)) return 'x became non-finite';
-  if (!allFinite(point.gradient)) return 'the gradient became non-finite';
-  if (best !== undefined && point.value - best.value > limit * (1 + Math.abs(best.value))) {
-    return `the value grew to ${point.value.toPrecision(4)} from a best of ${best.value.toPrecision(4)}`;
+  return divergenceAt(point.x, point.value, point.gradient, best, limit);
+}
+
+/** {@link divergence} with the point's parts passed separately (no object per call in hot loops). */
+export function divergenceAt(
+  x: Float64Array,
+  value: number,
+  gradient: Float64Array,
+  best: IterationState | undefined,
+  limit: number,
+): string | undefined {
+  if (!Number.isFinite(value)) return `the value became ${value}`;
+  if (!allFinite(x)) return 'x became non-finite';
+  if (!allFinite(gradient)) return 'the gradient became non-finite';
+  if (best !== undefined && value - best.value > limit * (1 + Math.abs(best.value))) {
+    return `the value grew to ${value.toPrecision(4)} from a best of ${best.value.toPrecision(4)}`;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
  * Turns user functions (Tensor objectives, supplied derivatives) into plain Float64Array
  * evaluators with an evaluation counter. Derivatives not supplied come from @slope/autodiff.
  */
-import { hessian as adHessian, jacobian as adJacobian, noGrad, reshape, Tensor, tensor, valueAndGrad } from '@slope/autodiff';
+import { hessian as adHessian, jacobian as adJacobian, noGrad, reshape, Tensor, valueAndGrad } from '@slope/autodiff';
 import type { GradientFunction, MatrixFunction, Objective, VectorFunction } from './types.js';
 import { checkLength } from './validate.js';
 
@@ -37,25 +37,62 @@ function tensorValued(method: string, f: Objective, missing: string): (x: Tensor
   };
 }
 
+/**
+ * The Tensor argument a user function receives: a private copy of x (so the function can
+ * neither see later changes nor corrupt the run) wrapped by the constructor directly, which
+ * is what `tensor(x, [n])` ends up doing after a second copy and a reshape.
+ */
+function argument(x: Float64Array, shape: readonly number[]): Tensor {
+  return new Tensor(x.slice(), shape);
+}
+
+/** A copy of a vector as a Float64Array; typed arrays and arrays take the fast paths. */
+function copyOf(values: ArrayLike<number>): Float64Array {
+  return values instanceof Float64Array ? values.slice() : new Float64Array(values);
+}
+
+// `noGrad` takes a thunk; instead of a closure per call, the function and its argument wait
+// in these slots for the one module-level thunk, which takes them out before calling (so a
+// nested run inside the user's function can use the slots again).
+let pendingFunction: ((x: Tensor) => unknown) | undefined;
+let pendingArgument: Tensor | undefined;
+
+function callPending(): unknown {
+  const f = pendingFunction!;
+  const x = pendingArgument!;
+  pendingFunction = undefined;
+  pendingArgument = undefined;
+  return f(x);
+}
+
+/** f(x) under `noGrad`, with x passed as a private Tensor copy of shape `shape`. */
+function callWithoutGrad<R>(f: (x: Tensor) => R, x: Float64Array, shape: readonly number[]): R {
+  pendingFunction = f;
+  pendingArgument = argument(x, shape);
+  return noGrad(callPending) as R;
+}
+
 export function scalarEvaluator(method: string, f: Objective, n: number, gradient?: GradientFunction): ScalarEvaluator {
+  const shape = [n];
+  const withGradient = gradient === undefined ? valueAndGrad(tensorValued(method, f, 'gradient')) : undefined;
   const ev: ScalarEvaluator = {
     n,
     evaluations: 0,
     value(x) {
       ev.evaluations++;
-      return scalarOf(method, noGrad(() => f(tensor(x, [n]))));
+      return scalarOf(method, callWithoutGrad(f, x, shape));
     },
     valueAndGradient(x) {
       ev.evaluations++;
       if (gradient !== undefined) {
-        const value = scalarOf(method, noGrad(() => f(tensor(x, [n]))));
+        const value = scalarOf(method, callWithoutGrad(f, x, shape));
         const g = gradient(x);
         checkLength(method, 'the gradient', g.length, n);
-        return { value, gradient: Float64Array.from(g) };
+        return { value, gradient: copyOf(g) };
       }
-      const [v, g] = valueAndGrad(tensorValued(method, f, 'gradient'))(tensor(x, [n]));
+      const [v, g] = withGradient!(argument(x, shape));
       const grad = g as Tensor;
-      return { value: scalarOf(method, v), gradient: Float64Array.from(grad.data) };
+      return { value: scalarOf(method, v), gradient: grad.data.slice() };
     },
   };
   return ev;
@@ -85,27 +122,35 @@ export function toMatrix(method: string, what: string, raw: readonly ArrayLike<n
 export function hessianEvaluator(method: string, f: Objective, n: number, supplied?: MatrixFunction): (x: Float64Array) => Float64Array {
   if (supplied !== undefined) return (x) => toMatrix(method, 'the Hessian', supplied(x), n, n);
   const h = adHessian(tensorValued(method, f, 'hessian'));
+  const shape = [n];
   return (x) => {
-    const out = h(tensor(x, [n]));
+    const out = h(argument(x, shape));
     checkLength(method, 'the Hessian', out.size, n * n);
-    return Float64Array.from(out.data);
+    return out.data.slice();
   };
 }
 
 export interface VectorEvaluator {
   readonly n: number;
   evaluations: number;
+  /** F(x) as a fresh Float64Array the caller owns. */
   values(x: Float64Array): Float64Array;
+  /**
+   * F(x) as the function returned it (a Float64Array, a Tensor's data or a plain array),
+   * not copied: read it before the next call and never keep or modify it.
+   */
+  valuesView(x: Float64Array): ArrayLike<number>;
   /** The m×n Jacobian, row-major. */
   jacobian(x: Float64Array, m: number): Float64Array;
 }
 
-function vectorOf(method: string, out: Tensor | ArrayLike<number>): Float64Array {
-  if (out instanceof Tensor) return Float64Array.from(out.data);
+function vectorView(method: string, out: Tensor | ArrayLike<number>): ArrayLike<number> {
+  if (out instanceof Float64Array) return out;
+  if (out instanceof Tensor) return out.data;
   if (out == null || typeof out !== 'object' || typeof out.length !== 'number') {
     throw new TypeError(`${method}: the function must return a Tensor or an array of numbers, got ${typeof out}`);
   }
-  return Float64Array.from(out);
+  return out;
 }
 
 export function vectorEvaluator(method: string, F: VectorFunction, n: number, supplied?: MatrixFunction): VectorEvaluator {
@@ -121,18 +166,22 @@ export function vectorEvaluator(method: string, F: VectorFunction, n: number, su
           return reshape(out, [out.size]);
         })
       : undefined;
+  const shape = [n];
   const ev: VectorEvaluator = {
     n,
     evaluations: 0,
     values(x) {
+      return copyOf(ev.valuesView(x));
+    },
+    valuesView(x) {
       ev.evaluations++;
-      return vectorOf(method, noGrad(() => F(tensor(x, [n]))));
+      return vectorView(method, callWithoutGrad(F, x, shape));
     },
     jacobian(x, m) {
       if (supplied !== undefined) return toMatrix(method, 'the Jacobian', supplied(x), m, n);
-      const out = jac!(tensor(x, [n]));
+      const out = jac!(argument(x, shape));
       checkLength(method, 'the Jacobian', out.size, m * n);
-      return Float64Array.from(out.data);
+      return out.data.slice();
     },
   };
   return ev;

@@ -63,7 +63,7 @@ export function findRootSteps(F: VectorFunction, x0: ArrayLike<number>, options:
   }
   const lineSearch = options.lineSearch ?? true;
   const residuals: Float64Array[] = [];
-  const tracker = new Tracker<{ residual: Float64Array }>(method, () => ev.evaluations);
+  const tracker = new Tracker<{ residual: Float64Array }>(method, ev);
   tracker.extras = (s) => ({ residual: Float64Array.from(residuals[s.iteration] ?? []) });
 
   const valuesAt = (x: Float64Array) => {

@@ -127,3 +127,104 @@ describe('leastSquares covariance', () => {
     expect(r.chi2).toBe(r.value);
   });
 });
+
+describe('leastSquares working buffers (reused inside a run and between runs)', () => {
+  const xs = [0, 1, 2, 3, 4, 5, 6, 7];
+  const ys = xs.map((x) => 3 * Math.exp(-0.4 * x) + 0.01 * Math.sin(7 * x));
+  const fresh = (p: Tensor) => Float64Array.from(xs, (x, i) => p.data[0]! * Math.exp(-p.data[1]! * x) - ys[i]!);
+  const jacobian = (p: Float64Array) => xs.map((x) => [Math.exp(-p[1]! * x), -p[0]! * x * Math.exp(-p[1]! * x)]);
+  const summary = (r: ReturnType<typeof leastSquares>) => ({
+    x: Array.from(r.x),
+    chi2: r.chi2,
+    residuals: Array.from(r.residuals),
+    covariance: r.covariance?.map((row) => Array.from(row)),
+    history: r.history.map((s) => [s.iteration, Array.from(s.x), s.value, s.gradientNorm, s.evaluations, s.step && Array.from(s.step), s.detail?.damping]),
+    reason: r.reason,
+  });
+
+  it.each(['steepest', 'gauss-newton', 'levenberg-marquardt'] as const)('%s: a residual function that overwrites one output array gives the same fit as fresh arrays', (method) => {
+    const shared = new Float64Array(xs.length);
+    const reusing = (p: Tensor) => {
+      shared.set(fresh(p));
+      return shared;
+    };
+    const options = { method, jacobian, aggression: 0.02, maxIterations: 30 };
+    const expected = leastSquares(fresh, [1, 1], options);
+    const got = leastSquares(reusing, [1, 1], options);
+    expect(summary(got)).toEqual(summary(expected));
+    shared.fill(99);
+    expect(Array.from(got.residuals)).toEqual(Array.from(expected.residuals));
+  });
+
+  it('history states, their steps and the result own their arrays', () => {
+    const r = leastSquares(fresh, [1, 1], { jacobian });
+    const arrays = [r.x, r.residuals, ...r.history.flatMap((s) => (s.step === undefined ? [s.x] : [s.x, s.step]))];
+    expect(new Set(arrays.map((a) => a.buffer)).size).toBe(arrays.length);
+    const before = summary(r);
+    leastSquares(fresh, [2, 0.1], { jacobian });
+    expect(summary(r)).toEqual(before);
+    for (let i = 1; i < r.history.length; i++) {
+      const [a, b] = [r.history[i - 1]!, r.history[i]!];
+      expect(Array.from(b.step!)).toEqual(Array.from(b.x, (v, j) => v - a.x[j]!));
+    }
+  });
+
+  it('the Jacobian gets a private copy of each point, equal to the recorded state', () => {
+    const seen: Float64Array[] = [];
+    const r = leastSquares(fresh, [1, 1], {
+      jacobian: (p) => {
+        seen.push(p);
+        return jacobian(p);
+      },
+    });
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.map((p) => Array.from(p))).toEqual(r.history.map((s) => Array.from(s.x)));
+  });
+
+  it('a diverged run reports the residuals and covariance of its best point', () => {
+    // Well-behaved for four evaluations, then a million times larger: χ² jumps by 1e12.
+    let calls = 0;
+    const blowsUp = (p: Tensor) => {
+      const scale = ++calls > 4 ? 1e6 : 1;
+      return fresh(p).map((v) => scale * v);
+    };
+    const r = leastSquares(blowsUp, [1, 1], { jacobian, method: 'steepest', aggression: 0.2 });
+    expect(r.reason).toBe('diverged');
+    const best = r.history.reduce((a, b) => (b.value < a.value ? b : a));
+    expect(best.iteration).toBeGreaterThan(0);
+    expect(r.history).toHaveLength(5);
+    expect(r.history.at(-1)).not.toBe(best);
+    expect(Array.from(r.x)).toEqual(Array.from(best.x));
+    expect(Array.from(r.residuals)).toEqual(Array.from(fresh(tensor(Array.from(best.x)))));
+    expect(r.chi2).toBe(best.value);
+    expect(r.covariance).not.toBeNull();
+  });
+
+  it('result() in the middle of a run matches the state it stopped at, and the run continues unchanged', () => {
+    const full = leastSquares(fresh, [1, 1], { jacobian });
+    const run = leastSquaresSteps(fresh, [1, 1], { jacobian });
+    for (const s of run) {
+      const partial = run.result();
+      expect(partial.reason).toBe('stopped');
+      expect(Array.from(partial.x)).toEqual(Array.from(s.x));
+      expect(Array.from(partial.residuals)).toEqual(Array.from(fresh(tensor(Array.from(s.x)))));
+    }
+    expect(summary(run.finish())).toEqual(summary(full));
+  });
+
+  it('interleaved runs and a run nested inside a residual function do not share buffers', () => {
+    const expected = [summary(leastSquares(fresh, [1, 1], { jacobian })), summary(leastSquares(fresh, [4, 0.2], { jacobian }))];
+    const a = leastSquaresSteps(fresh, [1, 1], { jacobian });
+    const b = leastSquaresSteps(fresh, [4, 0.2], { jacobian });
+    while (!a.done || !b.done) {
+      a.next();
+      b.next();
+    }
+    expect([summary(a.finish()), summary(b.finish())]).toEqual(expected);
+    const nested = (p: Tensor) => {
+      leastSquares(fresh, [2, 0.5], { jacobian });
+      return fresh(p);
+    };
+    expect(summary(leastSquares(nested, [1, 1], { jacobian }))).toEqual(expected[0]);
+  });
+});

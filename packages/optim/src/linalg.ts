@@ -74,12 +74,6 @@ export function choleskyInto(a: Float64Array, l: Float64Array, n: number): boole
   return true;
 }
 
-export function choleskySolve(l: Float64Array, b: ArrayLike<number>, n: number): Float64Array {
-  const y = Float64Array.from(b);
-  choleskySolveInPlace(l, y, n);
-  return y;
-}
-
 /** Solves L Lᵀ y = b, overwriting b with y. */
 export function choleskySolveInPlace(l: Float64Array, y: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) {
@@ -181,7 +175,9 @@ export function inverse(a: Float64Array, n: number): Float64Array | null {
   for (let j = 0; j < n; j++) {
     e.fill(0);
     e[j] = 1;
-    const col = l != null ? choleskySolve(l, e, n) : luSolve(f!, e);
+    let col: Float64Array = e;
+    if (l != null) choleskySolveInPlace(l, e, n);
+    else col = luSolve(f!, e);
     for (let i = 0; i < n; i++) inv[i * n + j] = col[i]!;
   }
   return inv;

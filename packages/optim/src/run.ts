@@ -25,27 +25,37 @@ export class Tracker<Extra extends object = object> {
   /** Method-specific result fields, computed at the point being reported. */
   extras: ((state: IterationState) => Extra) | undefined;
 
+  /**
+   * @param counter the run's evaluation count: a function, or an object whose
+   *   `evaluations` property is read (an evaluator; saves a closure per run).
+   */
   constructor(
     readonly method: string,
-    private readonly evaluations: () => number,
+    private readonly counter: (() => number) | { readonly evaluations: number },
     private readonly rankBy: 'value' | 'abs' = 'value',
   ) {}
+
+  private evaluations(): number {
+    const counter = this.counter;
+    return typeof counter === 'function' ? counter() : counter.evaluations;
+  }
 
   get last(): IterationState | undefined {
     return this.history[this.history.length - 1];
   }
 
   record(x: Float64Array, value: number, gradientNorm: number, previous?: Float64Array, detail?: IterationDetail): IterationState {
+    // Callers pass their working buffers: the state gets its own copies, safe to keep.
     let step: Float64Array | undefined;
     if (previous !== undefined) {
       step = new Float64Array(x.length);
       for (let i = 0; i < x.length; i++) step[i] = x[i]! - previous[i]!;
     }
-    const state: IterationState = { iteration: this.history.length, x: Float64Array.from(x), value, gradientNorm, evaluations: this.evaluations(), step, detail };
+    const state: IterationState = { iteration: this.history.length, x: x.slice(), value, gradientNorm, evaluations: this.evaluations(), step, detail };
     this.history.push(state);
-    const rank = this.rankBy === 'abs' ? Math.abs(value) : value;
-    if (Number.isFinite(value) && (this.best === undefined || rank < (this.rankBy === 'abs' ? Math.abs(this.best.value) : this.best.value))) {
-      this.best = state;
+    if (Number.isFinite(value)) {
+      const best = this.best;
+      if (best === undefined || (this.rankBy === 'abs' ? Math.abs(value) < Math.abs(best.value) : value < best.value)) this.best = state;
     }
     return state;
   }
@@ -60,7 +70,7 @@ export class Tracker<Extra extends object = object> {
     if (detail !== '') message += ` (${detail})`;
     if (useBest) message += `; x is the best point so far (iteration ${at.iteration}, value ${at.value.toPrecision(6)})`;
     const base: OptimizationResult = {
-      x: Float64Array.from(at.x),
+      x: at.x.slice(),
       value: at.value,
       gradientNorm: at.gradientNorm,
       iterations,
@@ -70,7 +80,8 @@ export class Tracker<Extra extends object = object> {
       message,
       history: this.history,
     };
-    return { ...base, ...(this.extras === undefined ? ({} as Extra) : this.extras(at)) };
+    // base is fresh, so the extras are added to it in place (same key order as a spread).
+    return Object.assign(base, this.extras === undefined ? ({} as Extra) : this.extras(at));
   }
 }
 
@@ -140,7 +151,11 @@ export class OptimizationRun<R extends OptimizationResult = OptimizationResult> 
 
   /** Runs to the end and returns the final result. */
   finish(): R {
-    while (this.#final === undefined) this.next();
+    // Drives the generator directly: no wrapper iterator result per step.
+    while (this.#final === undefined) {
+      const step = this.#generator.next();
+      if (step.done === true) this.#final = step.value;
+    }
     return this.#final;
   }
 }

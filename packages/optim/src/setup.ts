@@ -25,5 +25,5 @@ export function scalarSetup(
   const gradient = optionalFunction<GradientFunction>(method, 'gradient', options.gradient);
   const opts = resolveDescentOptions(method, options, defaults);
   const ev = scalarEvaluator(method, f, start.length, gradient);
-  return { x0: start, ev, tracker: new Tracker(method, () => ev.evaluations), opts };
+  return { x0: start, ev, tracker: new Tracker(method, ev), opts };
 }

@@ -94,7 +94,7 @@ export function sgdSteps(f: BatchObjective, x0: ArrayLike<number>, options: SgdO
   };
   nextBatch();
   const ev = scalarEvaluator(method, (x) => f(x, batch), n, gradient === undefined ? undefined : (x) => gradient(x, batch));
-  const tracker = new Tracker(method, () => ev.evaluations);
+  const tracker = new Tracker(method, ev);
   const gen = descentLoop(tracker, ev, start, opts, (current) => {
     const x = Float64Array.from(current.x);
     let offset = 0;
