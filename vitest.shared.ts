@@ -13,6 +13,10 @@ export function slopeProject(name: string, extra: UserWorkspaceConfig['test'] = 
       name,
       environment: 'node',
       include: ['src/**/*.test.ts'],
+      // CI runs every package's tests side by side on 2 cores: time limits only catch hangs,
+      // never slowness (speed lives in `pnpm bench`).
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
       ...extra,
     },
   });

@@ -16,7 +16,7 @@ for (const ws of workspaces) rmSync(join(ws, '.test-results'), { recursive: true
 const extra = process.argv.slice(2);
 const turbo = spawnSync(
   join(root, 'node_modules', '.bin', 'turbo'),
-  ['run', 'lint', 'lint:root', 'typecheck', 'test', 'check-package', '--continue', ...extra],
+  ['run', 'lint', 'lint:root', 'typecheck', 'test', 'check-package', '--continue', '--concurrency=3', ...extra],
   { cwd: root, stdio: 'inherit', env: { TURBO_TELEMETRY_DISABLED: '1', ...process.env } },
 );
 
