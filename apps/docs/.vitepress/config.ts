@@ -46,6 +46,10 @@ export default defineConfig({
       { text: 'Week 2', link: '/week2' },
       { text: 'Sandpit', link: '/sandpit' },
       { text: 'Week 3', link: '/week3' },
+      { text: 'Week 4', link: '/week4' },
+      { text: 'Week 5', link: '/week5' },
+      { text: 'Week 6', link: '/week6' },
+      { text: 'API', link: '/api/' },
     ],
     sidebar: [
       {
@@ -62,6 +66,20 @@ export default defineConfig({
           { text: 'Week 2 — Multivariate calculus', link: '/week2' },
           { text: 'The Sandpit', link: '/sandpit' },
           { text: 'Week 3 — Chain rule and neural networks', link: '/week3' },
+          { text: 'Week 4 — Taylor series and linearisation', link: '/week4' },
+          { text: 'Week 5 — Introduction to optimisation', link: '/week5' },
+          { text: 'Week 6 — Regression', link: '/week6' },
+        ],
+      },
+      {
+        text: 'API reference',
+        items: [
+          { text: 'Overview', link: '/api/' },
+          { text: '@slope/symbolic', link: '/api/symbolic' },
+          { text: '@slope/autodiff', link: '/api/autodiff' },
+          { text: '@slope/optim', link: '/api/optim' },
+          { text: '@slope/models', link: '/api/models' },
+          { text: '@slope/plot', link: '/api/plot' },
         ],
       },
     ],

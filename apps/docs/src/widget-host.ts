@@ -15,6 +15,15 @@ const widgets: Readonly<Record<string, () => Promise<WidgetModule>>> = {
   'chain-rule': () => import('./widgets/chain-rule.js'),
   'tanh-neuron': () => import('./widgets/tanh-neuron.js'),
   backprop: () => import('./widgets/backprop.js'),
+  'taylor-series': () => import('./widgets/taylor-series.js'),
+  linearisation: () => import('./widgets/linearisation.js'),
+  'taylor-2d': () => import('./widgets/taylor-2d.js'),
+  'newton-raphson': () => import('./widgets/newton-raphson.js'),
+  'descent-sandpit': () => import('./widgets/descent-sandpit.js'),
+  lagrange: () => import('./widgets/lagrange.js'),
+  'linear-regression': () => import('./widgets/linear-regression.js'),
+  'nonlinear-fit': () => import('./widgets/nonlinear-fit.js'),
+  heights: () => import('./widgets/heights.js'),
 };
 
 /** The names a page may use in `<Widget name="…" />`. */
