@@ -1,1 +1,12 @@
-export const placeholder = 1;
+export { ParseError, DifferentiationError } from './errors.js';
+export type { Expr, Kind } from './expr.js';
+export { parse } from './parse.js';
+export { derivative, type DerivativeOptions } from './derivative.js';
+export { simplify } from './simplify.js';
+export { evaluate } from './evaluate.js';
+export { freeSymbols } from './symbols.js';
+export { toTex, toMathNode } from './tex.js';
+export { gradient, jacobian, hessian } from './calculus.js';
+export { compile } from './compile.js';
+export { explain, type Step } from './explain.js';
+export { taylor, type TaylorOptions, type TaylorResult, type TaylorTerm, type TaylorRemainder } from './taylor.js';

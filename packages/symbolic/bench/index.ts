@@ -1,0 +1,157 @@
+/**
+ * Benchmarks for @slope/symbolic, with every reference measured in the same run:
+ * 1. derivative + simplify on bench-data's 24 expressions vs mathjs `derivative` (default simplify);
+ * 2. compiled derivatives vs a hand-written closure and vs mathjs `compile().evaluate`.
+ * Run: pnpm --filter @slope/symbolic bench
+ */
+import { compile as mathCompile, derivative as mathDerivative, type MathNode, parse as mathParse } from 'mathjs';
+import { compile, derivative, freeSymbols, parse } from '../src/index.js';
+import fixture from './symbolic-24.json' with { type: 'json' };
+
+/**
+ * Median time per call in µs: warm up for `warmMs` (at least one call), then time batches
+ * of calls sized to ~5 ms until `budgetMs` is spent (at least 3 batches).
+ */
+function measure(fn: () => unknown, budgetMs: number, warmMs = budgetMs / 2): number {
+  let calls = 0;
+  const w0 = performance.now();
+  do {
+    fn();
+    calls++;
+  } while (performance.now() - w0 < warmMs && calls < 10_000);
+  const perCall = (performance.now() - w0) / calls;
+  const perBatch = Math.max(1, Math.floor(5 / perCall));
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < 3 || (performance.now() - start < budgetMs && samples.length < 200)) {
+    const b0 = performance.now();
+    for (let i = 0; i < perBatch; i++) fn();
+    samples.push(((performance.now() - b0) / perBatch) * 1000);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] as number;
+}
+
+function nodeCount(text: string): number {
+  let n = 0;
+  mathParse(text).traverse((node) => {
+    if (node.type !== 'ParenthesisNode') n++;
+  });
+  return n;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const fmt = (us: number): string => (us >= 1000 ? `${(us / 1000).toFixed(1)} ms` : `${us.toFixed(1)} µs`);
+
+console.log('## derivative + simplify: @slope/symbolic vs mathjs derivative (default simplify), inputs pre-parsed\n');
+const rows: Record<string, string | number>[] = [];
+const ratios: number[] = [];
+for (const c of fixture.cases) {
+  const ours = parse(c.expr);
+  const theirs: MathNode = mathParse(c.expr);
+  const oursTime = measure(() => derivative(ours, c.var), 150);
+  const mathTime = measure(() => mathDerivative(theirs, c.var), 300, 200);
+  const ratio = mathTime / oursTime;
+  ratios.push(ratio);
+  rows.push({
+    id: c.id,
+    slope: fmt(oursTime),
+    mathjs: fmt(mathTime),
+    'speed-up': `${ratio.toFixed(0)}×`,
+    'nodes slope': nodeCount(derivative(ours, c.var).toString()),
+    'nodes mathjs': nodeCount(mathDerivative(theirs, c.var).toString()),
+    'nodes SymPy': c.reference_output_nodes.sympy_diff_nodes,
+  });
+}
+console.table(rows);
+const worst = Math.min(...ratios);
+const sizeOk = rows.every((r) => (r['nodes slope'] as number) <= (r['nodes SymPy'] as number));
+console.log(`median speed-up ${median(ratios).toFixed(1)}× (goal ≥ 30×), slowest case ${worst.toFixed(1)}× (goal > 1×)`);
+console.log(`derivative size ≤ SymPy diff on ${rows.filter((r) => (r['nodes slope'] as number) <= (r['nodes SymPy'] as number)).length}/${rows.length} expressions${sizeOk ? '' : ' (NOT all)'}\n`);
+
+console.log('## compile: compiled derivatives vs a hand-written closure and vs mathjs compile().evaluate\n');
+
+type Handwritten = (v: ArrayLike<number>) => number;
+const cases: { id: string; variable: string; hand: Handwritten }[] = [
+  {
+    id: 'sigmoid',
+    variable: 'x',
+    hand: (v) => {
+      const t = Math.exp(-(v[0] as number));
+      const d = t + 1;
+      return t / (d * d);
+    },
+  },
+  {
+    id: 'gauss_s',
+    variable: 's',
+    // vars: mu, s, x (sorted)
+    hand: (v) => {
+      const mu = v[0] as number, s = v[1] as number, x = v[2] as number;
+      const d = x - mu;
+      const d2 = d * d;
+      const s2 = s * s;
+      const g = Math.exp(-d2 / (2 * s2));
+      const q = 2 * Math.PI * s2;
+      return (d2 * g) / (s2 * s * Math.sqrt(q)) - (2 * Math.PI * s * g) / Math.pow(q, 1.5);
+    },
+  },
+  {
+    id: 'net121_sqerr_w1',
+    variable: 'w1',
+    // vars: b1, b2, b3, w1, w2, w5, w6, x, y (sorted)
+    hand: (v) => {
+      const b1 = v[0] as number, b2 = v[1] as number, b3 = v[2] as number, w1 = v[3] as number, w2 = v[4] as number;
+      const w5 = v[5] as number, w6 = v[6] as number, x = v[7] as number, y = v[8] as number;
+      const e1 = Math.exp(-(w1 * x + b1));
+      const e2 = Math.exp(-(w2 * x + b2));
+      const p = e1 + 1;
+      const E = Math.exp(-(b3 + w5 / p + w6 / (e2 + 1)));
+      const q = E + 1;
+      return (-2 * w5 * x * (y - 1 / q) * e1 * E) / (p * p * q * q);
+    },
+  },
+];
+
+const POINTS = 1024;
+const compileRows: Record<string, string>[] = [];
+for (const { id, variable, hand } of cases) {
+  const c = fixture.cases.find((k) => k.id === id);
+  if (c === undefined) throw new Error(`bench: no case ${id}`);
+  const d = derivative(c.expr, variable);
+  const vars = freeSymbols(d);
+  const compiled = compile(d, vars);
+  const viaMathjs = mathCompile(d.toString());
+  // Points: every variable in (0.2, 1.2), different per point.
+  const inputs = Array.from({ length: POINTS }, (_, i) => Float64Array.from(vars, (_v, j) => 0.2 + (((i * 7 + j * 13) % 101) / 101)));
+  const scopes = inputs.map((p) => Object.fromEntries(vars.map((v, j) => [v, p[j] as number])));
+  for (const p of inputs.slice(0, 8)) {
+    const a = compiled(p);
+    const b = hand(p);
+    if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(b))) throw new Error(`bench: ${id} compiled ${a} ≠ hand-written ${b}`);
+  }
+  let sink = 0;
+  const tCompiled = measure(() => {
+    for (const p of inputs) sink += compiled(p);
+  }, 300) / POINTS;
+  const tHand = measure(() => {
+    for (const p of inputs) sink += hand(p);
+  }, 300) / POINTS;
+  const tMathjs = measure(() => {
+    for (const s of scopes) sink += viaMathjs.evaluate(s) as number;
+  }, 300) / POINTS;
+  if (Number.isNaN(sink)) console.log('(NaN in sums)');
+  compileRows.push({
+    id: `${id} d/d${variable}`,
+    compiled: `${(tCompiled * 1000).toFixed(0)} ns`,
+    'hand-written': `${(tHand * 1000).toFixed(0)} ns`,
+    'compiled / hand': `${(tCompiled / tHand).toFixed(2)}× (goal ≤ 1.2×)`,
+    'mathjs evaluate': `${(tMathjs * 1000).toFixed(0)} ns`,
+    'speed-up vs mathjs': `${(tMathjs / tCompiled).toFixed(0)}× (goal ≥ 20×)`,
+  });
+}
+console.table(compileRows);
