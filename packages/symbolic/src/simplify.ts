@@ -7,9 +7,18 @@ import { toNode } from './parse.js';
  * Memoised by node identity, so a derivative's shared subtrees are simplified once.
  */
 export function simplifyNode(root: AnyNode): AnyNode {
+  return substituteNode(root, new Map());
+}
+
+/**
+ * Replace symbols by nodes (usually numbers) and re-simplify, so exp(0) becomes 1 and
+ * 1/(1/2) becomes 2. With no replacements this is {@link simplifyNode}.
+ */
+export function substituteNode(root: AnyNode, values: ReadonlyMap<string, AnyNode>): AnyNode {
   const memo = new Map<AnyNode, AnyNode>();
   const go = (n: AnyNode): AnyNode => {
-    if (n.kind === 'num' || n.kind === 'sym') return n;
+    if (n.kind === 'num') return n;
+    if (n.kind === 'sym') return values.get(n.name) ?? n;
     const hit = memo.get(n);
     if (hit !== undefined) return hit;
     let r: AnyNode;

@@ -5,7 +5,7 @@ import { Add, type AnyNode, type Expr } from './expr.js';
 import { evaluateNode, scopeLookup } from './evaluate.js';
 import { toNode } from './parse.js';
 import { fractionOf } from './rational.js';
-import { simplifyNode } from './simplify.js';
+import { simplifyNode, substituteNode } from './simplify.js';
 import { collectSymbols } from './symbols.js';
 
 /** Options of {@link taylor}. */
@@ -63,35 +63,6 @@ export interface TaylorResult {
 function exactNumber(v: number): AnyNode {
   const f = fractionOf(v, 10_000);
   return f === undefined ? float(v) : rational(f[0], f[1]);
-}
-
-/** Replace symbols by values and re-simplify (so exp(0) becomes 1, 1/(1/2) becomes 2); memoised for shared subtrees. */
-function substitute(root: AnyNode, values: ReadonlyMap<string, AnyNode>): AnyNode {
-  const memo = new Map<AnyNode, AnyNode>();
-  const go = (n: AnyNode): AnyNode => {
-    if (n.kind === 'num') return n;
-    if (n.kind === 'sym') return values.get(n.name) ?? n;
-    const hit = memo.get(n);
-    if (hit !== undefined) return hit;
-    let r: AnyNode;
-    switch (n.kind) {
-      case 'add':
-        r = canonical.add(n.args.map(go));
-        break;
-      case 'mul':
-        r = canonical.mul(n.args.map(go));
-        break;
-      case 'pow':
-        r = canonical.pow(go(n.base), go(n.exp));
-        break;
-      case 'fn':
-        r = canonical.fn(n.name, n.args.map(go));
-        break;
-    }
-    memo.set(n, r);
-    return r;
-  };
-  return go(root);
 }
 
 /** All multi-indices of n variables with total degree exactly k, in lexicographic order. */
@@ -159,7 +130,7 @@ export function taylor(expr: Expr | string, opts: TaylorOptions): TaylorResult {
 
   const makeTerm = (k: readonly number[]): TaylorTerm => {
     const denominator = k.reduce((p, kj) => p * factorial(kj), 1);
-    const coefficient = canonical.mul([substitute(derivativeAt(k), point), rational(1, denominator)]);
+    const coefficient = canonical.mul([substituteNode(derivativeAt(k), point), rational(1, denominator)]);
     return {
       powers: Object.fromEntries(variables.map((v, j) => [v, k[j] as number])),
       coefficient,
