@@ -2,6 +2,7 @@
 // 100) with the hand engine, the autodiff engine (fewer iterations, scaled), and NumPy
 // running the same loop in the same run when python3 has numpy.
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { createRng } from '@slope/models';
 import { createEngine, DEFAULT_SETTINGS, heartData, initNetwork, train, type EngineName } from '../src/index.js';
 import { NUMPY_COURSE_LOOP } from './numpy-course.js';
@@ -34,7 +35,9 @@ function timeNumpy(): { seconds: number; finalCost: number; version: string } | 
   return { seconds: parsed.seconds, finalCost: parsed.finalCost, version: parsed.numpy };
 }
 
-console.log(`backprop bench: course loop, ${ITERATIONS.toLocaleString('en-US')} iterations (${(ITERATIONS + 1).toLocaleString('en-US')} updates), 1→${hidden.join('→')}→2, N = 100, median of ${REPEATS}\n`);
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(', ');
+console.log(`backprop bench: course loop, ${ITERATIONS.toLocaleString('en-US')} iterations (${(ITERATIONS + 1).toLocaleString('en-US')} updates), 1→${hidden.join('→')}→2, N = 100, median of ${REPEATS}`);
+console.log(`load average at start: ${load()} (the machine's; timings are wall-clock)\n`);
 
 await timeCourseLoop('hand', 5_000);
 const hand: number[] = [];
@@ -76,5 +79,6 @@ console.table([
   row('autodiff (@slope/autodiff valueAndGrad)', autodiffSeconds, `${AUTODIFF_ITERATIONS.toLocaleString('en-US')} iterations timed, scaled`),
   ...(numpyRuns.length > 0 ? [row(`NumPy ${numpyVersion} (same loop, measured now)`, numpySeconds, `runs ${numpyRuns.map((s) => s.toFixed(2)).join(', ')} s`)] : []),
 ]);
+console.log(`load average at end: ${load()}`);
 if (numpyRuns.length === 0) console.log(`${numpyNote}; reference: ${NUMPY_REFERENCE}`);
 else console.log(`hand engine vs NumPy: ${(numpySeconds / handSeconds).toFixed(2)}× faster (goal: ≥ 3×, i.e. ≤ 1.2 s on the 2-core machine)`);

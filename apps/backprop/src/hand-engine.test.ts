@@ -7,6 +7,7 @@ import {
   cloneNetwork,
   createAutodiffEngine,
   createBackprop,
+  createCourseKernel,
   createGradients,
   createHandEngine,
   expTable,
@@ -20,6 +21,7 @@ import {
   J_W2,
   J_W3,
   logistic,
+  logisticInPlace,
   type Backprop,
   type Network,
   type ParameterName,
@@ -84,6 +86,22 @@ describe('the course Jacobians', () => {
     a.forEach((value, i) => expect(value).toBeCloseTo(b[i]!, 14));
   });
 
+  it('createCourseKernel (the unrolled 1→6→7→2 path) gives exactly the general loops’ cost, outputs and J_W3 … J_b1', () => {
+    for (const seed of [0, 4]) {
+      const net = initNetwork([6, 7], createRng(seed));
+      const bp = createBackprop(data, net.hidden);
+      const cost = feedForward(bp, net);
+      backPropagate(bp, net);
+      const kernel = createCourseKernel(data);
+      const grads = createGradients(net.hidden);
+      expect(kernel.gradients(net, grads)).toBe(cost);
+      expect(Array.from(kernel.a3)).toEqual(Array.from(bp.a3));
+      for (const [, name, jacobian] of jacobians) {
+        expect(Array.from(grads[name])).toEqual(Array.from(jacobian(bp, new Float64Array(net[name].length))));
+      }
+    }
+  });
+
   it('createHandEngine(data, hidden).gradients(net, grads) returns the cost and fills finite Jacobians', () => {
     const net = initNetwork([6, 7], createRng(1));
     const grads = createGradients(net.hidden);
@@ -114,6 +132,23 @@ describe('logistic and expTable', () => {
     [-800, 0],
   ])('logistic(%d) = %d', (z, expected) => {
     expect(logistic(z)).toBeCloseTo(expected, 15);
+  });
+
+  it('logisticInPlace(z) is logistic on every entry to within 2 ulps, including the tail and ±∞ pairs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -800, max: 800, noNaN: true }), { minLength: 1, maxLength: 9 }), (values) => {
+        const z = Float64Array.from(values);
+        logisticInPlace(z);
+        return values.every((v, i) => {
+          const expected = logistic(v);
+          return expected === 0 ? z[i] === 0 : Math.abs(z[i]! - expected) / expected <= 4.5e-16;
+        });
+      }),
+      { numRuns: 2000 },
+    );
+    const extremes = Float64Array.of(-800, 800, -800, -800, 0);
+    logisticInPlace(extremes);
+    expect(Array.from(extremes)).toEqual([0, 1, 0, 0, 0.5]);
   });
 
   it('logistic(z) equals the notebook’s σ’ identity: σ(z)(1 − σ(z)) = cosh(z/2)⁻²/4', () => {

@@ -1,6 +1,7 @@
+import { COURSE_HIDDEN, createCourseKernel } from './course-kernel.js';
 import type { CurveData } from './data.js';
 import type { GradientEngine } from './engine.js';
-import { logistic } from './logistic.js';
+import { logisticInPlace } from './logistic.js';
 import type { Network } from './network.js';
 
 /**
@@ -54,8 +55,9 @@ export function createBackprop(data: CurveData, hidden: readonly [number, number
 }
 
 /**
- * z(n) = W(n) a(n−1) + b(n), a(n) = σ(z(n)) for one layer, written into `out`. Two output
- * neurons share each pass over the inputs, and each sum stays in a register.
+ * z(n) = W(n) a(n−1) + b(n), a(n) = σ(z(n)) for one layer, written into `out`: first every
+ * z(n) (two output neurons share each pass over the inputs, and each sum stays in a register),
+ * then σ over the whole buffer in one tight loop.
  */
 function layer(W: Float64Array, b: Float64Array, input: Float64Array, inputs: number, outputs: number, n: number, out: Float64Array): void {
   if (inputs === 1) {
@@ -64,8 +66,9 @@ function layer(W: Float64Array, b: Float64Array, input: Float64Array, inputs: nu
       const bias = b[i]!;
       const w = W[i]!;
       const row = i * n;
-      for (let k = 0; k < n; k++) out[row + k] = logistic(bias + w * input[k]!);
+      for (let k = 0; k < n; k++) out[row + k] = bias + w * input[k]!;
     }
+    logisticInPlace(out);
     return;
   }
   let i = 0;
@@ -84,8 +87,8 @@ function layer(W: Float64Array, b: Float64Array, input: Float64Array, inputs: nu
         s0 += W[w0 + j]! * v;
         s1 += W[w1 + j]! * v;
       }
-      out[row0 + k] = logistic(s0);
-      out[row1 + k] = logistic(s1);
+      out[row0 + k] = s0;
+      out[row1 + k] = s1;
     }
   }
   for (; i < outputs; i++) {
@@ -95,9 +98,10 @@ function layer(W: Float64Array, b: Float64Array, input: Float64Array, inputs: nu
     for (let k = 0; k < n; k++) {
       let s = bias;
       for (let j = 0, c = k; j < inputs; j++, c += n) s += W[w0 + j]! * input[c]!;
-      out[row + k] = logistic(s);
+      out[row + k] = s;
     }
   }
+  logisticInPlace(out);
 }
 
 /**
@@ -280,13 +284,27 @@ export function J_b1(bp: Backprop, out: Float64Array): Float64Array {
 
 /**
  * The fast engine: the notebook's δ-recursion as tight loops over reused buffers
- * (J_W3 … J_b1 above).
+ * (J_W3 … J_b1 above). For the course's hidden sizes [6, 7] it runs the same sums written out
+ * unit by unit (`src/course-kernel.ts`: identical results, less time); the choice is
+ * made once, here.
  *
  * @example
  * const engine = createHandEngine(heart, [6, 7]);
  * const cost = engine.gradients(net, grads);
  */
 export function createHandEngine(data: CurveData, hidden: readonly [number, number]): GradientEngine {
+  if (hidden[0] === COURSE_HIDDEN[0] && hidden[1] === COURSE_HIDDEN[1]) {
+    const kernel = createCourseKernel(data);
+    return {
+      name: 'hand',
+      gradients: (net, grads) => kernel.gradients(net, grads),
+      cost: (net) => kernel.forward(net),
+      outputs(net) {
+        kernel.forward(net);
+        return kernel.a3.slice();
+      },
+    };
+  }
   const bp = createBackprop(data, hidden);
   return {
     name: 'hand',

@@ -1,5 +1,5 @@
 import type { GradientEngine } from './engine.js';
-import { createGradients } from './gradients.js';
+import { createGradients, type Gradients } from './gradients.js';
 import { cloneNetwork, PARAMETER_NAMES, type Network, type NormalSource } from './network.js';
 
 /**
@@ -83,6 +83,55 @@ export interface TrainResult {
   readonly elapsedMs: number;
 }
 
+/** Everything one stretch of updates reads and writes, gathered once per `train` call. */
+interface UpdateRun {
+  readonly net: Network;
+  readonly grads: Gradients;
+  /** The parameters and their Jacobians in the draw order W1, W2, W3, b1, b2, b3. */
+  readonly values: readonly Float64Array[];
+  readonly jacobians: readonly Float64Array[];
+  /** 1 + ξ · noise for each parameter, refilled every update. */
+  readonly factors: Float64Array;
+  readonly iterations: number;
+  readonly aggression: number;
+  readonly noise: number;
+  readonly snapshotEvery: number;
+  readonly rng: NormalSource;
+  readonly engine: GradientEngine;
+  readonly snapshots: Snapshot[];
+  readonly costHistory: { updates: number; cost: number }[];
+}
+
+/**
+ * Updates number `from` + 1 … `stop` of the course loop, the stretch between two yields; returns
+ * the cost before the last one. A plain synchronous function, so none of the hot loop's locals
+ * live in the suspended frame of the async `train`.
+ */
+function runUpdates(run: UpdateRun, from: number, stop: number): number {
+  const { net, grads, values, jacobians, factors, iterations, aggression, noise, snapshotEvery, rng, engine } = run;
+  const count = factors.length;
+  let cost = Number.NaN;
+  for (let updates = from; updates < stop; ) {
+    cost = engine.gradients(net, grads);
+    for (let p = 0; p < count; p++) factors[p] = 1 + rng.normal() * noise;
+    for (let p = 0; p < count; p++) {
+      const parameter = values[p]!;
+      const jacobian = jacobians[p]!;
+      const factor = factors[p]!;
+      for (let i = 0; i < parameter.length; i++) parameter[i]! -= jacobian[i]! * factor * aggression;
+    }
+    const countdown = iterations - updates;
+    updates++;
+    if (countdown % snapshotEvery === 0) {
+      const outputs = engine.outputs(net);
+      const snapshotCost = engine.cost(net);
+      run.snapshots.push({ updates, cost: snapshotCost, outputs });
+      run.costHistory.push({ updates, cost: snapshotCost });
+    }
+  }
+  return cost;
+}
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -113,36 +162,32 @@ export async function train(start: Network, options: TrainOptions): Promise<Trai
 
   const net = cloneNetwork(start);
   const grads = createGradients(net.hidden);
-  const parameters = PARAMETER_NAMES.map((name) => [net[name], grads[name]] as const);
-  const factors = new Float64Array(parameters.length);
   const totalUpdates = iterations + 1;
   const initialCost = engine.cost(net);
-  const snapshots: Snapshot[] = [];
-  const costHistory: { updates: number; cost: number }[] = [{ updates: 0, cost: initialCost }];
+  const run: UpdateRun = {
+    net,
+    grads,
+    values: PARAMETER_NAMES.map((name) => net[name]),
+    jacobians: PARAMETER_NAMES.map((name) => grads[name]),
+    factors: new Float64Array(PARAMETER_NAMES.length),
+    iterations,
+    aggression,
+    noise,
+    snapshotEvery,
+    rng,
+    engine,
+    snapshots: [],
+    costHistory: [{ updates: 0, cost: initialCost }],
+  };
+  const { snapshots, costHistory } = run;
   const began = now();
 
   let updates = 0;
-  let cost = initialCost;
   let interrupted = signal?.aborted ?? false;
   while (!interrupted && updates < totalUpdates) {
     const stop = Math.min(totalUpdates, updates + yieldEvery);
-    for (; updates < stop; ) {
-      cost = engine.gradients(net, grads);
-      for (let p = 0; p < factors.length; p++) factors[p] = 1 + rng.normal() * noise;
-      for (let p = 0; p < parameters.length; p++) {
-        const [values, jacobian] = parameters[p]!;
-        const factor = factors[p]!;
-        for (let i = 0; i < values.length; i++) values[i]! -= jacobian[i]! * factor * aggression;
-      }
-      const countdown = iterations - updates;
-      updates++;
-      if (countdown % snapshotEvery === 0) {
-        const outputs = engine.outputs(net);
-        const snapshotCost = engine.cost(net);
-        snapshots.push({ updates, cost: snapshotCost, outputs });
-        costHistory.push({ updates, cost: snapshotCost });
-      }
-    }
+    const cost = runUpdates(run, updates, stop);
+    updates = stop;
     onProgress?.({ updates, totalUpdates, cost, elapsedMs: now() - began });
     if (updates < totalUpdates) {
       await yieldToEventLoop();
