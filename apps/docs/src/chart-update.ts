@@ -26,7 +26,7 @@ export function updateChart(view: ChartView, config: ChartConfiguration): void {
     return;
   }
   plugins?.splice(0, plugins.length, ...next);
-  chart.data.datasets = config.data.datasets;
+  assignDatasets(chart.data.datasets, config.data.datasets);
   chart.options = { ...(config.options ?? {}), animation: false, responsive: true, maintainAspectRatio: true } as typeof chart.options;
   chart.update('none');
 }
@@ -47,8 +47,27 @@ export function updateDatasets(view: ChartView, config: ChartConfiguration<'scat
     view.render(config);
     return;
   }
-  chart.data.datasets = config.data.datasets as ChartDataset[];
+  assignDatasets(chart.data.datasets, config.data.datasets as ChartDataset[]);
   chart.update('none');
+}
+
+/**
+ * Copies the next datasets onto the chart's own dataset objects, index by index, and trims or
+ * appends the rest. chart.js keys its per-dataset state (meta, controller, elements) on the
+ * dataset object, so keeping the objects lets an update reuse them instead of building new
+ * controllers for every dataset on every slider move.
+ */
+export function assignDatasets(current: ChartDataset[], next: readonly ChartDataset[]): void {
+  next.forEach((d, i) => {
+    const target = current[i] as unknown as Record<string, unknown> | undefined;
+    if (target === undefined || target['type'] !== d.type) {
+      current[i] = d;
+      return;
+    }
+    for (const key of Object.keys(target)) if (!(key in d)) delete target[key];
+    Object.assign(target, d);
+  });
+  current.length = next.length;
 }
 
 /** A chart.js line-with-markers dataset for a path of points. */
@@ -82,6 +101,11 @@ export function legendFrom<C extends ChartConfiguration<'scatter', { x: number; 
   return config;
 }
 
+function isPowerOfTen(value: number): boolean {
+  const e = Math.log10(value);
+  return Math.abs(e - Math.round(e)) < 1e-9;
+}
+
 /**
  * Labels a log axis with powers of ten only (1e-12, 1e-8, …) instead of chart.js's long
  * decimals; other ticks stay unlabelled.
@@ -95,13 +119,18 @@ export function powerOfTenTicks<C extends { options?: unknown }>(config: C, ...a
   const options = (config.options ??= {}) as { scales?: Record<string, { ticks?: Record<string, unknown> }> };
   const scales = (options.scales ??= {});
   for (const axis of axes) {
-    const scale = (scales[axis] ??= {});
+    const scale = (scales[axis] ??= {}) as { ticks?: Record<string, unknown>; afterBuildTicks?: (s: { ticks: { value: number }[] }) => void };
+    // A log axis over many decades has ~9 ticks per decade, each measured and laid out on every
+    // update; keeping the decades only makes a redraw while dragging much cheaper.
+    scale.afterBuildTicks = (built) => {
+      const decades = built.ticks.filter((t) => isPowerOfTen(t.value));
+      if (decades.length >= 2) built.ticks = decades;
+    };
     scale.ticks = {
       ...(scale.ticks ?? {}),
       autoSkip: true,
       callback: (value: number | string) => {
-        const e = Math.log10(Number(value));
-        return Math.abs(e - Math.round(e)) < 1e-9 ? `1e${Math.round(e)}` : '';
+        return isPowerOfTen(Number(value)) ? `1e${Math.round(Math.log10(Number(value)))}` : '';
       },
     };
   }

@@ -3,13 +3,14 @@ import { adamSteps, momentumSteps, newtonSteps, steepestDescentSteps, type Optim
 import { compile, freeSymbols, parse, ParseError } from '@slope/symbolic';
 import { contourChart, courseColors, sampleGrid } from '@slope/plot';
 import { chartView } from '../chart.js';
+import { withContourLayer } from '../contour-layer.js';
 import { dataAt } from '../chart-pick.js';
 import { legendFrom, pathDataset, updateDatasets } from '../chart-update.js';
 import { h, select, slider } from '../dom.js';
 import { globalExtrema } from '../sandpit/extrema.js';
 import { createLandscape, type LandscapeName } from '../sandpit/landscapes.js';
 import { centralGradient, centralHessian } from '../sandpit/numeric.js';
-import { oncePerFrame } from '../schedule.js';
+import { inSeparateTasks } from '../schedule.js';
 import type { MountWidget } from '../widget.js';
 
 /** The symbols a user-written step may use, per component. */
@@ -156,12 +157,18 @@ export const mount: MountWidget = (root, params) => {
     const { min, max } = globalExtrema(land.f);
     // The lab's depth scale: −9 m at the phone, −1 m at the highest point.
     depth = (x, y) => (8 * (land.f(x, y) - max.value)) / (max.value - min.value) - 1;
-    base = contourChart({ grid: sampleGrid(depth, [0, 6], [0, 6], 61, 61), levels: 12, xLabel: 'x / m', yLabel: 'y / m', xRange: [0, 6], yRange: [0, 6], aspectRatio: 1 });
+    // The isolines are drawn from a cached layer; a redraw updates only the paths.
+    base = withContourLayer(contourChart({ grid: sampleGrid(depth, [0, 6], [0, 6], 61, 61), levels: 12, xLabel: 'x / m', yLabel: 'y / m', xRange: [0, 6], yRange: [0, 6], aspectRatio: 1 })).config;
     view.destroy();
   };
-  const draw = (): void => {
+  let latest: ReturnType<typeof descentPaths> = {};
+  // Three steps, each its own task while dragging: the paths, the chart, the list of ends.
+  const computePaths = (): void => {
+    latest = descentPaths(depth, start, settings, user);
+  };
+  const drawChart = (): void => {
     if (base === undefined) return;
-    const paths = descentPaths(depth, start, settings, user);
+    const paths = latest;
     const lines = base.data.datasets.length;
     const datasets = [...base.data.datasets];
     for (const k of STRATEGIES) {
@@ -171,6 +178,10 @@ export const mount: MountWidget = (root, params) => {
     datasets.push(pathDataset('start', [start[0]], [start[1]], courseColors.ink, { pointRadius: 6, showLine: false }));
     updateDatasets(view, legendFrom({ ...base, data: { datasets } }, lines));
     root.dataset['paths'] = String(Object.keys(paths).length);
+  };
+  // The list of where each path ends, in a task of its own while dragging.
+  const drawEnds = (): void => {
+    const paths = latest;
     ends.replaceChildren(...STRATEGIES.flatMap((k) => {
       const p = paths[k];
       if (p === undefined) return [];
@@ -178,7 +189,11 @@ export const mount: MountWidget = (root, params) => {
       return [h('li', { 'data-strategy': k }, `${LABELS[k]}: ends at (${x.toFixed(2)}, ${y.toFixed(2)}), depth ${inPit(x, y) ? `${depth(x, y).toFixed(2)} m` : 'outside the pit'}`)];
     }));
   };
-  const drawSoon = oncePerFrame(() => draw());
+  const redrawSteps = [computePaths, drawChart, drawEnds];
+  const draw = (): void => {
+    for (const step of redrawSteps) step();
+  };
+  const drawSoon = inSeparateTasks(redrawSteps);
   const change = (patch: Partial<DescentSettings>): void => {
     settings = { ...settings, ...patch };
     drawSoon();

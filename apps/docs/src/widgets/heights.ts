@@ -2,9 +2,10 @@ import { fitGaussian, gaussian, heights, parseHeightsCsv, HeightsCsvError, type 
 import type { ChartConfiguration } from 'chart.js';
 import { contourChart, courseColors, histogramChart, sampleGrid } from '@slope/plot';
 import { chartView } from '../chart.js';
+import { withContourLayer } from '../contour-layer.js';
 import { legendFrom, pathDataset, updateChart, updateDatasets } from '../chart-update.js';
 import { button, h, select, slider } from '../dom.js';
-import { oncePerFrame } from '../schedule.js';
+import { inSeparateTasks } from '../schedule.js';
 import type { MountWidget } from '../widget.js';
 
 /** The course's start (COURSE.md §2.3). */
@@ -88,12 +89,16 @@ export const mount: MountWidget = (root, params) => {
   const useCsv = button('Fit this data', () => loadCustom(), { 'data-role': 'use-csv', hidden: '' });
   const error = h('p', { class: 'slope-error', 'data-role': 'csv-error', hidden: true });
 
-  const drawFrame = (): void => {
+  // While dragging, the histogram and the contour map are redrawn in separate tasks.
+  const drawHistogram = (): void => {
     const s = fits.steepest.path[Math.min(frame, fits.steepest.path.length - 1)]!;
-    const l = fits.lm.path[Math.min(frame, fits.lm.path.length - 1)]!;
     const [xlo, xhi] = [Math.min(130, Math.floor(Math.min(...data.x.filter((_, i) => data.y[i]! > 0)) - 10)), Math.max(210, Math.ceil(Math.max(...data.x.filter((_, i) => data.y[i]! > 0)) + 10))];
     const ymax = Math.max(0.08, ...Array.from(data.y)) * 1.1;
     updateChart(histView, histogramChart({ centers: data.x, heights: data.y, model: (x) => gaussian(x, s.mu, s.sigma), xRange: [xlo, xhi], yRange: [0, ymax], xLabel: 'height / cm', yLabel: 'density / cm⁻¹' }) as unknown as ChartConfiguration);
+  };
+  const drawContours = (): void => {
+    const s = fits.steepest.path[Math.min(frame, fits.steepest.path.length - 1)]!;
+    const l = fits.lm.path[Math.min(frame, fits.lm.path.length - 1)]!;
     if (base !== undefined) {
       const lines = base.data.datasets.length;
       const sp = fits.steepest.path.slice(0, frame + 1);
@@ -115,6 +120,10 @@ export const mount: MountWidget = (root, params) => {
       + (done ? ` Steepest descent ${fits.steepest.reason === 'diverged' ? 'diverged: try a smaller aggression' : `ends at (${fits.steepest.mu.toFixed(2)}, ${fits.steepest.sigma.toFixed(2)})`}; LM took ${fits.lm.iterations} iterations.` : '');
     frameSlider.set(frame);
   };
+  const drawFrame = (): void => {
+    drawHistogram();
+    drawContours();
+  };
   const stop = (): void => {
     if (timer !== undefined) clearInterval(timer);
     timer = undefined;
@@ -132,20 +141,24 @@ export const mount: MountWidget = (root, params) => {
     }, 60);
   };
   const play = button('Play', () => (timer === undefined ? start() : stop()), { 'data-role': 'play' });
-  const drawSoon = oncePerFrame(() => drawFrame());
+  const drawSoon = inSeparateTasks([drawContours, drawHistogram]);
   const frameSlider = slider({ label: 'step', min: 0, max: 50, step: 1, value: 0, format: String, onInput: (v) => { stop(); frame = v; drawSoon(); } });
-  const refit = (keepLm = false): void => {
+  const fit = (keepLm: boolean): void => {
     stop();
     // Levenberg–Marquardt does not depend on the aggression: a drag of that slider reruns steepest descent only.
     fits = keepLm ? { steepest: fitGaussian(data.x, data.y, { method: 'steepest', start: COURSE_START, aggression, steps: 50 }), lm: fits.lm } : heightsFits(data, aggression);
     frameSlider.input.max = String(fits.steepest.path.length - 1);
     frame = 0;
+  };
+  const refit = (keepLm = false): void => {
+    fit(keepLm);
     drawFrame();
   };
   const load = (next: HeightsHistogram): void => {
     data = next;
     const grid = chiSquaredGrid(data);
-    base = contourChart({ grid, levels: 20, xLabel: 'μ / cm', yLabel: 'σ / cm', xRange: grid.muRange, yRange: [2, 35] });
+    // The isolines are drawn from a cached layer; a redraw updates only the paths.
+    base = withContourLayer(contourChart({ grid, levels: 20, xLabel: 'μ / cm', yLabel: 'σ / cm', xRange: grid.muRange, yRange: [2, 35] })).config;
     contourView.destroy();
     histView.destroy();
     source.textContent = `${data.provenance}${data.citation ? ` Cite: ${data.citation}` : ''}`;
@@ -161,7 +174,7 @@ export const mount: MountWidget = (root, params) => {
       error.textContent = e instanceof HeightsCsvError || e instanceof RangeError ? e.message : String(e);
     }
   };
-  const refitSoon = oncePerFrame(() => refit(true));
+  const refitSoon = inSeparateTasks([() => fit(true), drawContours, drawHistogram]);
   const aggressionSlider = slider({ label: 'aggression', min: 250, max: 4000, step: 250, value: aggression, format: String, onInput: (v) => { aggression = v; stop(); refitSoon(); } });
   const choose = select('data', DATASETS, 'course', (v) => {
     const custom = v === 'custom';

@@ -2,6 +2,7 @@ import { lagrange, type StationaryKind } from '@slope/optim';
 import { compile, gradient, hessian, parse } from '@slope/symbolic';
 import { contourChart, courseColors, sampleGrid, type Range } from '@slope/plot';
 import { chartView } from '../chart.js';
+import { withContourLayer } from '../contour-layer.js';
 import { legendFrom, pathDataset, updateDatasets } from '../chart-update.js';
 import { formatNumber, h, select, slider } from '../dom.js';
 import { texElement } from '../tex.js';
@@ -102,7 +103,8 @@ export const mount: MountWidget = (root) => {
     const vars = ['x', 'y'];
     const f = compile(problem.f, vars);
     grads = { f: compile(gradient(parse(problem.f), vars), vars), g: compile(gradient(parse(problem.g), vars), vars) };
-    base = contourChart({ grid: sampleGrid((x, y) => f([x, y]), problem.x, problem.y, 61, 61), levels: 14, xLabel: 'x', yLabel: 'y', xRange: problem.x, yRange: problem.y });
+    // The isolines are drawn from a cached layer; a redraw updates only the paths.
+    base = withContourLayer(contourChart({ grid: sampleGrid((x, y) => f([x, y]), problem.x, problem.y, 61, 61), levels: 14, xLabel: 'x', yLabel: 'y', xRange: problem.x, yRange: problem.y })).config;
     curve = { x: [], y: [] };
     for (let k = 0; k <= 200; k++) {
       const [x, y] = problem.curve((2 * Math.PI * k) / 200);

@@ -5,7 +5,7 @@ import { dataAt, pixelOf } from '../chart-pick.js';
 import { updateChart, updateDatasets } from '../chart-update.js';
 import { button, formatNumber, h } from '../dom.js';
 import { texElement } from '../tex.js';
-import { oncePerFrame } from '../schedule.js';
+import { inSeparateTasks } from '../schedule.js';
 import type { MountWidget } from '../widget.js';
 
 /**
@@ -50,9 +50,8 @@ export const mount: MountWidget = (root) => {
   const residualView = chartView('Residuals against x');
   const readout = h('div', { class: 'slope-readout', 'data-role': 'fit' });
   let dragging = -1;
-  const drawSoon = oncePerFrame(() => draw());
-
-  const draw = (): void => {
+  // The points and line first, then (in a task of its own while dragging) residuals and readout.
+  const drawPoints = (): void => {
     const fit = linearRegression(x, y);
     const config = lineChart(
       [...fitSeries(x, y, fit), { x, y, label: 'data (drag me)', color: courseColors.blue, pointRadius: 6, width: 1 }],
@@ -64,6 +63,9 @@ export const mount: MountWidget = (root) => {
     const chart = view.chart();
     // Where each draggable point sits on the canvas (CSS pixels), for scripted drags and tests.
     if (chart !== undefined) view.canvas.dataset['handles'] = JSON.stringify(x.map((xi, i) => pixelOf(chart, xi, y[i]!)));
+  };
+  const drawResiduals = (): void => {
+    const fit = linearRegression(x, y);
     const lim = Math.max(1, ...Array.from(fit.residuals, Math.abs)) * 1.2;
     const resConfig = lineChart(
       [{ x: [0, 11], y: [0, 0], color: '#888888', width: 1 }, { x, y: Array.from(fit.residuals), label: 'rᵢ = yᵢ − (m xᵢ + c)', color: courseColors.orange, pointRadius: 5, width: 1 }],
@@ -79,6 +81,11 @@ export const mount: MountWidget = (root) => {
       true,
     ));
   };
+  const draw = (): void => {
+    drawPoints();
+    drawResiduals();
+  };
+  const drawSoon = inSeparateTasks([drawPoints, drawResiduals]);
   const nearest = (e: PointerEvent): number => {
     const chart = view.chart();
     if (chart === undefined) return -1;

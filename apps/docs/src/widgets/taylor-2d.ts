@@ -1,11 +1,11 @@
-import type { ChartConfiguration } from 'chart.js';
 import { compile, gradient, hessian, parse } from '@slope/symbolic';
 import { contourChart, contourLevels, courseColors, sampleGrid, type Grid, type Range } from '@slope/plot';
 import { chartView, type ChartView } from '../chart.js';
-import { updateChart } from '../chart-update.js';
+import { updateDatasets } from '../chart-update.js';
+import { contourLayer, withContourLayer, type ContourLayer } from '../contour-layer.js';
 import { formatNumber, h, select, slider } from '../dom.js';
 import { texElement } from '../tex.js';
-import { oncePerFrame } from '../schedule.js';
+import { inSeparateTasks } from '../schedule.js';
 import type { MountWidget } from '../widget.js';
 
 /** f, ∇f and H at the expansion point: everything the order-0, -1 and -2 surfaces need. */
@@ -25,12 +25,36 @@ export interface LocalModel {
  * ```
  */
 export function localModel(expr: string, about: readonly [number, number]): LocalModel {
+  return localModelOf(expr)(about);
+}
+
+const compiledModels = new Map<string, (about: readonly [number, number]) => LocalModel>();
+
+/**
+ * `localModel` for one expression with its gradient and Hessian differentiated and compiled
+ * once: moving the expansion point is then only three compiled evaluations.
+ *
+ * @example
+ * ```ts
+ * const at = localModelOf('x^2 + x*y');
+ * at([1, 2]).J; // [4, 1]
+ * ```
+ */
+export function localModelOf(expr: string): (about: readonly [number, number]) => LocalModel {
+  const hit = compiledModels.get(expr);
+  if (hit !== undefined) return hit;
   const e = parse(expr);
   const vars = ['x', 'y'];
-  const f = compile(e, vars)(about);
-  const g = compile(gradient(e, vars), vars)(about);
-  const m = compile(hessian(e, vars).flat(), vars)(about);
-  return { about, f, J: [g[0]!, g[1]!], H: [[m[0]!, m[1]!], [m[2]!, m[3]!]] };
+  const fn = compile(e, vars);
+  const grad = compile(gradient(e, vars), vars);
+  const hess = compile(hessian(e, vars).flat(), vars);
+  const at = (about: readonly [number, number]): LocalModel => {
+    const g = grad(about);
+    const m = hess(about);
+    return { about, f: fn(about), J: [g[0]!, g[1]!], H: [[m[0]!, m[1]!], [m[2]!, m[3]!]] };
+  };
+  compiledModels.set(expr, at);
+  return at;
 }
 
 /**
@@ -75,32 +99,56 @@ export const mount: MountWidget = (root) => {
   let fGrid: Grid;
   let levels: number[];
   let under: ReturnType<typeof contourChart>['data']['datasets'] = [];
+  let model = localModelOf(preset.expr);
   const views: ChartView[] = ['f itself', 'order 0', 'order 1', 'order 2'].map((t) => chartView(`Contours of ${t}`));
+  // Each map's isolines are drawn from a layer under chart.js's datasets; a move of the
+  // expansion point swaps the approximations' lines and updates only the marker datasets.
+  const layers: ContourLayer[] = views.map(() => contourLayer());
   const titles = ['f(x, y)', 'order 0: f(a)', 'order 1: + J Δ', 'order 2: + ½ Δᵀ H Δ'];
   const readout = h('div', { class: 'slope-readout' });
+  // Per map, the configuration with the marker datasets only (its isolines live in its layer).
+  let bases: ReturnType<typeof contourChart>[] = [];
   const prepare = (): void => {
     const f = compile(preset.expr, ['x', 'y']);
+    model = localModelOf(preset.expr);
     fGrid = sampleGrid((x, y) => f([x, y]), preset.x, preset.y, N, N);
     levels = contourLevels(fGrid.values, 14);
     // f's own contours faintly under the order-0 plane, which has none of its own.
     under = contourChart({ grid: fGrid, levels, lineColor: '#d9d9d9' }).data.datasets.map((d) => ({ ...d, order: 5 }));
+    const marker = { x: [about[0]], y: [about[1]], label: 'a', color: courseColors.orange };
+    // f's map is computed here once; the approximations' lines are replaced on every draw.
+    bases = views.map((_, k) => withContourLayer(
+      contourChart({ grid: fGrid, levels, paths: [marker], xLabel: 'x', yLabel: 'y', xRange: preset.x, yRange: preset.y, title: titles[k], aspectRatio: 1, lineColor: courseColors.green }),
+      layers[k],
+    ).config);
     for (const v of views) v.destroy();
   };
-  const draw = (): void => {
-    const m = localModel(preset.expr, about);
-    const marker = { x: [about[0]], y: [about[1]], label: 'a', color: courseColors.orange };
-    views.forEach((view, k) => {
-      const grid = k === 0 ? fGrid : sampleGrid((x, y) => taylor2d(m, (k - 1) as 0 | 1 | 2, x, y), preset.x, preset.y, N_APPROX, N_APPROX);
-      const config = contourChart({ grid, levels, paths: [marker], xLabel: 'x', yLabel: 'y', xRange: preset.x, yRange: preset.y, title: titles[k], aspectRatio: 1, lineColor: k === 0 ? courseColors.green : courseColors.blue });
-      if (k === 1) config.data.datasets.push(...under);
-      updateChart(view, config as unknown as ChartConfiguration);
-    });
+  // One step per map and one for the readout, each in its own task while dragging.
+  const drawMap = (k: number): void => {
+    const view = views[k]!;
+    if (k > 0) {
+      const m = model(about);
+      const grid = sampleGrid((x, y) => taylor2d(m, (k - 1) as 0 | 1 | 2, x, y), preset.x, preset.y, N_APPROX, N_APPROX);
+      const lines = contourChart({ grid, levels, lineColor: courseColors.blue }).data.datasets;
+      layers[k]!.setLines(k === 1 ? [...lines, ...under] : lines);
+    }
+    const base = bases[k]!;
+    // The marker path and its last point: both the single point a.
+    for (const d of base.data.datasets) d.data = [{ x: about[0], y: about[1] }];
+    updateDatasets(view, base);
+  };
+  const drawReadout = (): void => {
+    const m = model(about);
     readout.replaceChildren(texElement(
       `f(\\mathbf a) = ${formatNumber(m.f)},\\quad J_f = [${formatNumber(m.J[0])},\\ ${formatNumber(m.J[1])}],\\quad H_f = \\begin{bmatrix}${formatNumber(m.H[0][0])} & ${formatNumber(m.H[0][1])} \\\\ ${formatNumber(m.H[1][0])} & ${formatNumber(m.H[1][1])}\\end{bmatrix}`,
       true,
     ));
   };
-  const drawSoon = oncePerFrame(() => draw());
+  const steps = [...views.map((_, k) => () => drawMap(k)), drawReadout];
+  const draw = (): void => {
+    for (const step of steps) step();
+  };
+  const drawSoon = inSeparateTasks(steps);
   const ax = slider({ label: 'a₁', min: preset.x[0], max: preset.x[1], step: 0.05, value: about[0], onInput: (v) => { about = [v, about[1]]; drawSoon(); } });
   const ay = slider({ label: 'a₂', min: preset.y[0], max: preset.y[1], step: 0.05, value: about[1], onInput: (v) => { about = [about[0], v]; drawSoon(); } });
   const choose = select('f(x, y)', PRESETS.map((p) => [p.expr, p.label] as const), preset.expr, (v) => {

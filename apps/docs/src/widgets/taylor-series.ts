@@ -1,11 +1,11 @@
-import { compile, taylor } from '@slope/symbolic';
+import { compile, derivative, parse, taylor, type Expr } from '@slope/symbolic';
 import { courseColors, lineChart, type Series } from '@slope/plot';
 import { chartView } from '../chart.js';
 import { powerOfTenTicks, updateChart } from '../chart-update.js';
 import { formatNumber, h, select, slider } from '../dom.js';
 import { finiteSegments, sample } from '../sampling.js';
 import { texElement } from '../tex.js';
-import { oncePerFrame } from '../schedule.js';
+import { inSeparateTasks } from '../schedule.js';
 import type { MountWidget } from '../widget.js';
 
 /** The highest order the widget offers. */
@@ -58,7 +58,10 @@ export interface PreparedSeries {
  */
 export function prepareSeries(expr: string, about: number, maxOrder = MAX_ORDER): PreparedSeries {
   const t = taylor(expr, { about, order: maxOrder, variable: 'x' });
-  const coefficients = t.terms.map((term) => term.value);
+  return preparedFrom(about, t.terms.map((term) => term.value));
+}
+
+function preparedFrom(about: number, coefficients: readonly number[]): PreparedSeries {
   const shift = about === 0 ? 'x' : `(x ${about < 0 ? '+' : '-'} ${formatNumber(Math.abs(about))})`;
   return {
     about,
@@ -69,11 +72,34 @@ export function prepareSeries(expr: string, about: number, maxOrder = MAX_ORDER)
         if (Math.abs(c) < 1e-15) return;
         const power = k === 0 ? '' : k === 1 ? shift : `${shift}^{${k}}`;
         const mag = Math.abs(c);
-        const coef = k > 0 && Math.abs(mag - 1) < 1e-15 ? '' : formatNumber(mag);
+        const coef = k > 0 && Math.abs(mag - 1) < 1e-12 ? '' : formatNumber(mag);
         parts.push(`${c < 0 ? '-' : parts.length > 0 ? '+' : ''} ${coef}${power}`);
       });
       return parts.length === 0 ? '0' : parts.join(' ');
     },
+  };
+}
+
+/**
+ * The series of `expr` about any point, with the derivatives f⁽ᵏ⁾, k = 0…maxOrder,
+ * differentiated by @slope/symbolic and compiled once: moving the expansion point (a slider
+ * drag) is then one compiled evaluation instead of a symbolic expansion. The coefficients
+ * agree with {@link prepareSeries} to rounding.
+ *
+ * @example
+ * ```ts
+ * const at = seriesFamily('1/x');
+ * at(1).coefficients.slice(0, 4); // [1, -1, 1, -1]
+ * ```
+ */
+export function seriesFamily(expr: string, maxOrder = MAX_ORDER): (about: number) => PreparedSeries {
+  const derivatives: Expr[] = [parse(expr)];
+  for (let k = 1; k <= maxOrder; k++) derivatives.push(derivative(derivatives[k - 1]!, 'x'));
+  const values = compile(derivatives, ['x']);
+  const factorials = derivatives.map((_, k) => { let p = 1; for (let j = 2; j <= k; j++) p *= j; return p; });
+  return (about) => {
+    const v = values([about]);
+    return preparedFrom(about, factorials.map((f, k) => v[k]! / f));
   };
 }
 
@@ -110,14 +136,17 @@ export const mount: MountWidget = (root, params) => {
   let preset = TAYLOR_PRESETS.find((p) => p.expr === params['expr']) ?? TAYLOR_PRESETS[3]!;
   let order = 3;
   let about = preset.points[2];
-  let series = prepareSeries(preset.expr, about);
+  let family = seriesFamily(preset.expr);
+  let series = family(about);
   let f = compile(preset.expr, ['x']);
   const fitView = chartView('The function and its Taylor approximation');
   const errorView = chartView('Error of the approximation, log scale');
   const formula = h('div', { class: 'slope-readout', 'data-role': 'polynomial' });
   const validity = h('p', { class: 'slope-readout', 'data-role': 'validity' });
 
-  const draw = (): void => {
+  // Three steps, each its own task while dragging: the fit, the error, the readouts.
+  const drawFit = (): void => {
+    if (series.about !== about) series = family(about);
     const [lo, hi] = preset.window;
     const curve = sample((x) => f([x]), lo, hi, 401);
     const approx = sample((x) => evaluateSeries(series, order, x), lo, hi, 401);
@@ -135,11 +164,16 @@ export const mount: MountWidget = (root, params) => {
       ],
       { xLabel: 'x', yLabel: 'f(x)', xRange: [lo, hi], yRange: yWindow, aspectRatio: 1.8 },
     ));
+  };
+  const drawError = (): void => {
+    const [lo, hi] = preset.window;
     const err = sample((x) => Math.max(1e-16, Math.abs(f([x]) - evaluateSeries(series, order, x))), lo, hi, 401);
     updateChart(errorView, powerOfTenTicks(lineChart(
       finiteSegments(err, [1e-16, 1e6], { label: `|f − order ${order}|`, color: courseColors.orange, width: 2 }),
       { xLabel: 'x', yLabel: '|error|', xRange: [lo, hi], yScale: 'log', yRange: [1e-16, 1e6], aspectRatio: 2.6 },
     ), 'y'));
+  };
+  const drawReadout = (): void => {
     formula.replaceChildren(texElement(`f(x) \\approx ${series.tex(order)}`, true));
     root.dataset['order'] = String(order);
     validity.textContent = Number.isFinite(preset.radius(about))
@@ -147,12 +181,17 @@ export const mount: MountWidget = (root, params) => {
       : `${preset.label} is entire: its series converges for every x, but far from ${formatNumber(about)} it needs many terms.`;
   };
 
+  const steps = [drawFit, drawError, drawReadout];
+  const draw = (): void => {
+    for (const step of steps) step();
+  };
   const reprepare = (): void => {
-    series = prepareSeries(preset.expr, about);
+    family = seriesFamily(preset.expr);
+    series = family(about);
     f = compile(preset.expr, ['x']);
   };
-  const drawSoon = oncePerFrame(() => draw());
-  const pointSlider = slider({ label: 'about a =', min: preset.points[0], max: preset.points[1], step: 0.05, value: about, onInput: (v) => { about = v; reprepare(); drawSoon(); } });
+  const drawSoon = inSeparateTasks(steps);
+  const pointSlider = slider({ label: 'about a =', min: preset.points[0], max: preset.points[1], step: 0.05, value: about, onInput: (v) => { about = v; drawSoon(); } });
   const choose = select('f(x)', TAYLOR_PRESETS.map((p) => [p.expr, p.label] as const), preset.expr, (v) => {
     preset = TAYLOR_PRESETS.find((p) => p.expr === v) ?? preset;
     about = preset.points[2];
