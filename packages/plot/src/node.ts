@@ -1,4 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { loadCanvas } from './canvas-loader.js';
 import { Chart, registerables, type ChartConfiguration, type ChartType, type DefaultDataPoint, type Plugin } from 'chart.js';
 
 /**
@@ -19,6 +19,7 @@ export interface RenderPngOptions {
 }
 
 const MAX_SIDE = 8192;
+
 
 function pixels(option: 'width' | 'height', value: number): number {
   if (!(Number.isInteger(value) && value >= 1 && value <= MAX_SIDE)) {
@@ -92,6 +93,7 @@ export async function renderPng<TType extends ChartType, TData = DefaultDataPoin
   const height = pixels('height', options.height);
   Chart.register(...registerables);
   const copy = copyConfig(config);
+  const { createCanvas } = await loadCanvas();
   const canvas = createCanvas(width, height);
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, {
     ...copy,
