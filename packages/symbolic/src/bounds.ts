@@ -43,6 +43,7 @@ export function range(n: AnyNode): Interval {
       if (e.kind === 'num' && e.exact && e.q === 1 && isEvenInt(e.p)) {
         const m = Math.max(Math.abs(b[0]), Math.abs(b[1]));
         const lo = b[0] <= 0 && b[1] >= 0 ? 0 : Math.min(Math.abs(b[0]), Math.abs(b[1]));
+        if (e.value < 0 && m === 0) return ALL; // 0^(−2k) has no value
         return e.value > 0 ? [lo ** e.value, m ** e.value] : [m ** e.value, lo === 0 ? Infinity : lo ** e.value];
       }
       if (b[0] > 0 && e.kind === 'num') {

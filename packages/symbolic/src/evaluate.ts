@@ -50,35 +50,53 @@ export function evaluateNode(n: AnyNode, resolve: (name: string) => number): num
 /**
  * The value where the expression is defined on the reals, NaN where it is not: unlike
  * float64, 1/0, 0^(−1), log(0), (−8)^(1/3) and 1/sin(0) are undefined here, not ±Infinity or
- * a real by accident. ±Infinity therefore only ever means float64 overflow. This is the
- * meaning of "defined" in the soundness contract of `simplify` (see the README).
+ * a real by accident. Infinity means nothing is known: float64 overflowed on the way, or
+ * the point is within rounding of a domain's edge (atanh of a computed 1 − 2⁻⁵³). This is the meaning of "defined" in the soundness
+ * contract of `simplify` (see the README).
  */
 export function evaluateDefined(n: AnyNode, resolve: (name: string) => number): number {
+  // The reals have one zero: −0 (0·(−1) in float64) must not pick a side of atan2 or acot's jump.
+  return defined(n, resolve) + 0;
+}
+
+/**
+ * A domain test that rounding cannot flip: atanh(1 − 2⁻⁵³) and atanh(1) differ only by the
+ * last bit of a computed argument, so either answer would be noise. Undefined when unsure.
+ */
+function robustly(test: (...args: number[]) => boolean, args: readonly number[]): boolean | undefined {
+  const here = test(...args);
+  const up = test(...args.map((a) => a * (1 + 1e-10)));
+  const down = test(...args.map((a) => a * (1 - 1e-10)));
+  return here === up && here === down ? here : undefined;
+}
+
+const nearInteger = (e: number): boolean => Math.abs(e - Math.round(e)) <= 1e-9 * Math.max(1, Math.abs(e));
+
+function defined(n: AnyNode, resolve: (name: string) => number): number {
+  /** Anything computed from an overflowed operand is itself only "overflowed" (a finite atan2(1, ∞) proves nothing). */
+  const after = (inputs: readonly number[], v: number): number => (inputs.some((x) => !Number.isFinite(x)) ? Infinity : v);
   switch (n.kind) {
     case 'num':
       return n.value;
     case 'sym':
       return resolve(n.name);
-    case 'add': {
-      let s = 0;
-      for (const t of n.args) s += evaluateDefined(t, resolve);
-      return s;
-    }
+    case 'add':
     case 'mul': {
-      let p = 1;
-      for (const f of n.args) {
-        const v = evaluateDefined(f, resolve);
-        if (Number.isNaN(v)) return NaN;
-        p *= v;
-      }
-      return p;
+      const values = n.args.map((a) => evaluateDefined(a, resolve));
+      if (values.some(Number.isNaN)) return NaN;
+      return after(values, values.reduce((s, v) => (n.kind === 'add' ? s + v : s * v), n.kind === 'add' ? 0 : 1));
     }
     case 'pow': {
       const b = evaluateDefined(n.base, resolve);
       const e = n.exp.kind === 'num' ? n.exp.value : evaluateDefined(n.exp, resolve);
       if (Number.isNaN(b) || Number.isNaN(e)) return NaN;
       if (b === 0 && e < 0) return NaN;
-      if (b < 0 && !Number.isInteger(e)) return NaN;
+      if (!Number.isFinite(b) || !Number.isFinite(e)) return Infinity;
+      if (b < 0) {
+        // A computed exponent next to an integer: integer or not is rounding noise.
+        if (n.exp.kind !== 'num' && nearInteger(e)) return Infinity;
+        if (!Number.isInteger(e)) return NaN;
+      }
       return powValue(b, n.exp, e);
     }
     case 'fn': {
@@ -86,7 +104,12 @@ export function evaluateDefined(n: AnyNode, resolve: (name: string) => number): 
       if (spec === undefined) return NaN;
       const args = n.args.map((a) => evaluateDefined(a, resolve));
       if (args.some(Number.isNaN)) return NaN;
-      if (spec.defined !== undefined && args.every(Number.isFinite) && !spec.defined(...args)) return NaN;
+      if (!args.every(Number.isFinite)) return Infinity;
+      if (spec.defined !== undefined) {
+        const inside = robustly(spec.defined, args);
+        if (inside === undefined) return Infinity;
+        if (!inside) return NaN;
+      }
       return spec.real(...args);
     }
   }

@@ -1,5 +1,6 @@
 import type { AnyNode } from './expr.js';
-import { type Builder, div, HALF, int, MINUS_ONE, neg, ONE, sub, ZERO } from './nodes.js';
+import { type Builder, div, HALF, int, MINUS_ONE, neg, ONE, rational, sub, ZERO } from './nodes.js';
+import { integerRoot, negInt } from './rational.js';
 
 /** A closed interval [lo, hi] known to contain every real value of an expression. */
 export type Interval = readonly [number, number];
@@ -18,6 +19,8 @@ export interface DerivativeRule {
 /** What a function's own simplification rule may ask of the simplifier. */
 export interface SimplifyContext {
   readonly b: Builder;
+  /** True when n has a real value wherever its symbols do (a rule may then drop n). */
+  isEverywhereDefined(n: AnyNode): boolean;
   /** True only when every real value of n is > 0 (or ≥ 0). */
   isPositive(n: AnyNode): boolean;
   isNonNegative(n: AnyNode): boolean;
@@ -115,6 +118,17 @@ const oneMinusSq = <S>(k: SeriesKit<S>, s: S): S => k.sub(k.one, k.mul(s, s));
 const sqMinusOne = <S>(k: SeriesKit<S>, s: S): S => k.sub(k.mul(s, s), k.one);
 const onePlusSq = <S>(k: SeriesKit<S>, s: S): S => k.add(k.one, k.mul(s, s));
 const isOdd = (n: number): boolean => Number.isInteger(n) && Math.abs(n % 2) === 1;
+
+/** The exact real n-th root of an exact rational, when it is one (cbrt(−8) = −2, nthRoot(4/9, 2) = 2/3). */
+function exactRoot(u: AnyNode | undefined, n: number): AnyNode | undefined {
+  if (u?.kind !== 'num' || !u.exact || !Number.isInteger(n) || n < 2) return undefined;
+  const negative = u.p < 0;
+  if (negative && n % 2 === 0) return undefined;
+  const p = integerRoot(negative ? negInt(u.p) : u.p, n);
+  const q = integerRoot(u.q, n);
+  if (p === undefined || q === undefined) return undefined;
+  return rational(negative ? -p : p, q);
+}
 
 /** The real n-th root: odd roots of negative numbers are real, as in mathjs. */
 function nthRootReal(x: number, n = 2): number {
@@ -326,10 +340,12 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     // cbrt'(u) = 1/(3·cbrt(u)²): +Infinity at 0, like sqrt and nthRoot (a vertical tangent).
     derivative: unary("cbrt'(u) = 1/(3*cbrt(u)^2)", (u, b) => recip(b.mul([int(3), sq(b.fn('cbrt', [u]), b)]), b)),
     series: (k, a) => k.root(u0(a), k.constant(3)),
+    simplify: ([u]) => exactRoot(u, 3),
   },
   nthRoot: {
     arity: [1, 2], real: nthRootReal,
-    defined: (x, n = 2) => n !== 0 && (x >= 0 || isOdd(n)),
+    // Defined wherever the real root is (x ≥ 0, or an odd index, or 1/n an integer), except 0 to a negative power.
+    defined: (x, n = 2) => n !== 0 && !Number.isNaN(nthRootReal(x, n)) && !(x === 0 && n < 0),
     family: 'root', tex: (a) => `\\sqrt[${a[1] ?? '2'}]{${a[0]}}`,
     code: (a) => `nthRoot(${a[0]}, ${a[1] ?? '2'})`,
     // ∂/∂u ⁿ√u = 1/(n·ⁿ√u^(n−1)) (= ⁿ√u/(n·u) away from 0, and +Infinity at 0 like cbrt);
@@ -345,7 +361,10 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       },
     },
     series: (k, a) => k.root(u0(a), a[1] ?? k.constant(2)),
-    simplify: ([u, n], { b }) => (n === undefined || (n.kind === 'num' && n.exact && n.value === 2) ? b.pow(u as AnyNode, HALF) : undefined),
+    simplify: ([u, n], { b }) => {
+      if (n === undefined || (n.kind === 'num' && n.exact && n.value === 2)) return b.pow(u as AnyNode, HALF);
+      return n.kind === 'num' && n.exact ? exactRoot(u, n.value) : undefined;
+    },
   },
   abs: {
     arity: [1, 1], real: Math.abs, family: 'abs', tex: (a) => `\\left|${a[0]}\\right|`, code: call('abs'), atZero: 0, range: (u) => [u[0] <= 0 && u[1] >= 0 ? 0 : Math.min(Math.abs(u[0]), Math.abs(u[1])), Math.max(Math.abs(u[0]), Math.abs(u[1]))],
@@ -365,7 +384,8 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     series: (k, a) => k.sign(u0(a)),
     simplify: ([u], c) => {
       if (u?.kind === 'num') return int(Math.sign(u.value));
-      return u !== undefined && c.isPositive(u) ? ONE : undefined;
+      // Dropping u is only sound where u is always defined (sign(0^(−2)) stays undefined).
+      return u !== undefined && c.isPositive(u) && c.isEverywhereDefined(u) ? ONE : undefined;
     },
   },
   atan2: {

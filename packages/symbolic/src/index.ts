@@ -10,4 +10,5 @@ export { toMathNode } from './mathnode.js';
 export { gradient, jacobian, hessian } from './calculus.js';
 export { compile } from './compile.js';
 export { explain, type Step } from './explain.js';
+export { limit, type LimitOptions } from './limit.js';
 export { taylor, type TaylorOptions, type TaylorResult, type TaylorTerm, type TaylorRemainder } from './taylor.js';

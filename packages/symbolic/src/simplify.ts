@@ -229,7 +229,7 @@ function expFactors(t: AnyNode): AnyNode[] {
 export class Simplifier implements Builder {
   private readonly context: SimplifyContext;
   constructor(private readonly conditions?: Condition[]) {
-    this.context = { b: this, isPositive, isNonNegative };
+    this.context = { b: this, isPositive, isNonNegative, isEverywhereDefined };
   }
 
   private assume(kind: Condition['kind'], u: AnyNode): void {
@@ -425,6 +425,8 @@ export class Simplifier implements Builder {
         if (r !== undefined) return r;
       }
       if (base.kind === 'mul' && isInteger(exp)) return this.mul(base.args.map((f) => this.pow(f, exp)));
+      // |u|^(2k) = u^(2k) for every real u.
+      if (base.kind === 'fn' && base.name === 'abs' && isInteger(exp) && isEvenInt(exp.p)) return this.pow(base.args[0] as AnyNode, exp);
       // exp(u)^c = exp(c·u) for every real c, because exp(u) > 0.
       if (base.kind === 'fn' && base.name === 'exp') return this.fn('exp', [this.mul([exp, base.args[0] as AnyNode])]);
     }
@@ -472,8 +474,9 @@ export class Simplifier implements Builder {
       if (rewritten !== undefined) return rewritten;
       // Inexact arguments fold to a float; exact ones (sin(1/2)) stay exact and symbolic.
       if (args.length > 0 && args.every((a) => a.kind === 'num') && args.some((a) => !(a as Num).exact)) {
-        const v = spec.real(...args.map((a) => (a as Num).value));
-        if (Number.isFinite(v)) return float(v);
+        const values = args.map((a) => (a as Num).value);
+        const v = spec.real(...values);
+        if (Number.isFinite(v) && (spec.defined === undefined || spec.defined(...values))) return float(v);
       }
     }
     return new Fn(name, args);

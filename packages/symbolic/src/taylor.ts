@@ -189,6 +189,12 @@ export function taylor(expr: Expr | string, opts: TaylorOptions): TaylorResult {
       const s = expandTo(want, (N) => new Expander(new SeriesAlgebra(ring, N, approach), vars, (c) => constantPoly(symbolicConstant(c), n)).expand(node), MAX_EXTRA);
       const A = new SeriesAlgebra(ring, want, approach);
       for (let k = s.v; k < 0; k++) if (!ring.isZero(A.coef(s, k))) throw new SeriesFailure('pole', `it is unbounded near ${pointText}`);
+      // A term with a negative power of a direction (x/y near (0, 0)) is unbounded along some paths.
+      for (let k = 0; k < want; k++) {
+        for (const m of A.coef(s, k).values()) {
+          if (m.e.some((p) => p < 0) && !symbolicRing.isZero(m.c)) throw new SeriesFailure('pole', `it is unbounded along some paths into ${pointText}`);
+        }
+      }
       return (k) => {
         const degree = k.reduce((a, b) => a + b, 0);
         return A.coef(s, degree).get(k.join(','))?.c ?? ZERO;
