@@ -4,6 +4,8 @@ import { FUNCTIONS, functionSpec } from './functions.js';
 import { HALF, int, MINUS_ONE } from './nodes.js';
 import { toNode } from './parse.js';
 import { intToNumber } from './rational.js';
+import { simplifyNode } from './simplify.js';
+import { collectSymbols } from './symbols.js';
 
 /** Variable names must be plain ASCII identifiers; the generated code never contains them. */
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -71,12 +73,18 @@ function lowerPowers(root: AnyNode, memo: Map<AnyNode, AnyNode>): AnyNode {
       case 'mul':
       case 'fn': {
         const args = n.args.map(go);
-        r = n.kind === 'fn' ? new Fn(n.name, args) : n.kind === 'add' ? new Add(args) : new Mul(args);
+        // sqrt(u) is u^(1/2), so that it is shared with u^(3/2) = u·sqrt(u).
+        if (n.kind === 'fn' && n.name === 'sqrt' && args.length === 1) r = new Pow(args[0] as AnyNode, HALF);
+        else r = n.kind === 'fn' ? new Fn(n.name, args) : n.kind === 'add' ? new Add(args) : new Mul(args);
         break;
       }
-      case 'pow':
-        r = lowerPower(go(n.base), go(n.exp));
+      case 'pow': {
+        // A constant exponent as written ((-3/2), 1/2 + 1) is folded to its number first.
+        const exp = go(n.exp);
+        const folded = exp.kind !== 'num' && collectSymbols(exp).length === 0 ? simplifyNode(exp) : exp;
+        r = lowerPower(go(n.base), folded.kind === 'num' ? folded : exp);
         break;
+      }
     }
     memo.set(n, r);
     return r;
