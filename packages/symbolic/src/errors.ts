@@ -32,7 +32,21 @@ export class DifferentiationError extends Error {
   }
 }
 
-/** Why a series or a limit could not be found. */
+/**
+ * Why a series or a limit could not be found.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   taylor('sqrt(x)', { about: 0, order: 2 });
+ * } catch (e) {
+ *   if (e instanceof SeriesError) {
+ *     const reason: SeriesFailureReason = e.reason;
+ *     console.log(reason); // 'branch point'
+ *   }
+ * }
+ * ```
+ */
 export type SeriesFailureReason =
   | 'pole'
   | 'branch point'

@@ -10,7 +10,15 @@ import { canonical, simplifyNode } from './simplify.js';
 import { collectSymbols } from './symbols.js';
 import { seriesError } from './taylor.js';
 
-/** Options of {@link limit}. */
+/**
+ * Options of {@link limit}.
+ *
+ * @example
+ * ```ts
+ * const opts: LimitOptions = { direction: '+' };
+ * console.log(limit('1/x', 'x', 0, opts).toString()); // 'Infinity'
+ * ```
+ */
 export interface LimitOptions {
   /** From above ('+'), from below ('-'), or both sides, which must agree ('both', the default). */
   direction?: '+' | '-' | 'both';

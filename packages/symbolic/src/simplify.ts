@@ -15,6 +15,12 @@ import { collectSymbols } from './symbols.js';
  * contract (README, "Soundness"): cancelling a common factor (x/x → 1, valid for x ≠ 0) and
  * dropping a term or factor whose only effect was to be undefined somewhere (log(x) − log(x)
  * → 0, valid where log(x) is defined).
+ *
+ * @example
+ * ```ts
+ * const conditions: readonly Condition[] = simplifyWithConditions('log(x) - log(x)').conditions;
+ * console.log(conditions.map((c) => c.text)); // ['log(x) is defined']
+ * ```
  */
 export interface Condition {
   /** u ≠ 0, u > 0, u ≥ 0, or "u is defined" (has a real value). */
@@ -545,7 +551,15 @@ export function substituteNode(root: AnyNode, values: ReadonlyMap<string, AnyNod
   return go(root);
 }
 
-/** The result of {@link simplifyWithConditions}. */
+/**
+ * The result of {@link simplifyWithConditions}.
+ *
+ * @example
+ * ```ts
+ * const r: Simplified = simplifyWithConditions('(x - 1)/(x - 1)');
+ * console.log(r.expr.toString(), r.conditions.map((c) => c.text)); // '1' ['x - 1 ≠ 0']
+ * ```
+ */
 export interface Simplified {
   readonly expr: Expr;
   /**
