@@ -17,10 +17,6 @@ const RESERVED = new Set([
   '__lookupSetter__', 'pi', 'e',
 ]);
 
-/** Fixed helper source, included only when nthRoot is used (odd roots of negatives are real). */
-const NTH_ROOT_HELPER =
-  'const nthRoot = (x, n) => (x < 0 && Number.isInteger(n) && Math.abs(n % 2) === 1 ? -Math.pow(-x, 1 / n) : Math.pow(x, 1 / n));';
-
 /** A JS literal for a number, from the number itself (never from source text). */
 function numberCode(v: number): string {
   if (Number.isNaN(v)) return '(0 / 0)';
@@ -147,7 +143,7 @@ function generate(roots: readonly AnyNode[], index: ReadonlyMap<string, number>,
   const lines: string[] = [];
   const code: string[] = [];
   let temps = 0;
-  let usesNthRoot = false;
+  const helpers = new Set<string>();
   const integerExponent = (f: AnyNode): number => (f.kind === 'pow' && f.exp.kind === 'num' && Number.isInteger(f.exp.value) ? f.exp.value : NaN);
   entries.forEach((e, id) => {
     const c = (k: number): string => code[e.children[k] as number] as string;
@@ -202,7 +198,7 @@ function generate(roots: readonly AnyNode[], index: ReadonlyMap<string, number>,
       case 'fn': {
         const spec = functionSpec(n.name);
         if (spec === undefined) throw new RangeError(`compile: function "${n.name}" cannot be compiled: expected one of ${Object.keys(FUNCTIONS).join(', ')}`);
-        if (n.name === 'nthRoot') usesNthRoot = true;
+        if (spec.codeHelper !== undefined) helpers.add(spec.codeHelper);
         s = spec.code(e.children.map((_, k) => c(k)));
         break;
       }
@@ -225,7 +221,7 @@ function generate(roots: readonly AnyNode[], index: ReadonlyMap<string, number>,
     : [...lines, `return ${results[0]};`];
   return [
     '"use strict";',
-    usesNthRoot ? NTH_ROOT_HELPER : '',
+    ...helpers,
     'return function compiled(v) {',
     `if (v == null || typeof v.length !== "number") notArray(v);`,
     `if (v.length < ${count}) throw new RangeError("compiled function: expected ${count} values, got " + v.length);`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES, FUNCTIONS } from './functions.js';
-import { compile, derivative, evaluate, taylor, toTex } from './index.js';
+import { compile, derivative, evaluate, taylor, toMathNode, toTex } from './index.js';
 import { centralDifference, close } from './test-support.js';
 
 /** A point inside each function's domain, away from its edges, for one- and two-argument calls. */
@@ -38,6 +38,8 @@ describe('the function registry: one FunctionSpec per function, every table deri
     expect(close(t.terms[0]!.value, want, 1e-12)).toBe(true);
     expect(close(t.terms[1]!.value, d, 1e-10)).toBe(true);
     expect(close(2 * t.terms[2]!.value, evaluate(derivative(derivative(src, 'x'), 'x'), { x }), 1e-9)).toBe(true);
+    // mathjs's own evaluator knows it too (toMathNode's instance loads each registered function)
+    expect(close(toMathNode(src).evaluate({ x }) as number, want, 1e-14)).toBe(true);
     // TeX and the explain wording
     expect(toTex(src).length).toBeGreaterThan(0);
     expect(spec.family.length).toBeGreaterThan(0);

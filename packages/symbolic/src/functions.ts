@@ -86,6 +86,8 @@ export interface FunctionSpec {
   readonly series: <S>(k: SeriesKit<S>, args: readonly S[]) => S;
   /** The JavaScript `compile` emits, from the code of its arguments (a fixed template). */
   readonly code: (args: readonly string[]) => string;
+  /** Fixed helper source the template calls, included once when the function is used. */
+  readonly codeHelper?: string;
   /** Its LaTeX from the LaTeX of its arguments: a command such as `\\sin`, or a template. */
   readonly tex: string | ((args: readonly string[]) => string);
   /** True when the TeX template is a power (e^{u}), which binds like one. */
@@ -290,7 +292,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     arity: [1, 2], aliases: ['ln'], requires: 'positive',
     real: (x, b) => (b === undefined ? Math.log(x) : Math.log(x) / Math.log(b)),
     defined: (x, b) => x > 0 && (b === undefined || (b > 0 && b !== 1)),
-    family: 'log', tex: '\\ln', code: (a) => (a.length === 2 ? `(Math.log(${a[0]}) / Math.log(${a[1]}))` : `Math.log(${a[0]})`),
+    family: 'log', tex: (a) => (a.length === 2 ? `\\log_{${a[1]}}\\left(${a[0]}\\right)` : `\\ln\\left(${a[0]}\\right)`), code: (a) => (a.length === 2 ? `(Math.log(${a[0]}) / Math.log(${a[1]}))` : `Math.log(${a[0]})`),
     range: (u) => (u[0] > 0 ? [Math.log(u[0]), Math.log(u[1])] : ALL),
     // ∂/∂u log(u) = 1/u;  ∂/∂u log(u, c) = 1/(u·log c);  ∂/∂c log(u, c) = −log(u)/(c·log² c)
     derivative: {
@@ -348,6 +350,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     defined: (x, n = 2) => n !== 0 && !Number.isNaN(nthRootReal(x, n)) && !(x === 0 && n < 0),
     family: 'root', tex: (a) => `\\sqrt[${a[1] ?? '2'}]{${a[0]}}`,
     code: (a) => `nthRoot(${a[0]}, ${a[1] ?? '2'})`,
+    codeHelper: 'const nthRoot = (x, n) => (x < 0 && Number.isInteger(n) && Math.abs(n % 2) === 1 ? -Math.pow(-x, 1 / n) : Math.pow(x, 1 / n));',
     // ∂/∂u ⁿ√u = 1/(n·ⁿ√u^(n−1)) (= ⁿ√u/(n·u) away from 0, and +Infinity at 0 like cbrt);
     // ∂/∂n ⁿ√u = −ⁿ√u·log|u|/n²
     derivative: {

@@ -32,8 +32,6 @@ const TEX: Dialect = {
   call(name, args) {
     const spec = functionSpec(name);
     const texts = args.map(full);
-    // log(u, b) is simplified to log(u)/log(b), but a raw tree keeps the base.
-    if (name === 'log' && texts.length === 2) return { s: `\\log_{${texts[1]}}${paren(texts[0] as string)}`, prec: ATOM, neg: false };
     if (spec === undefined) return { s: `\\mathrm{${name}}${paren(texts.join(', '))}`, prec: ATOM, neg: false };
     if (typeof spec.tex === 'string') return { s: `${spec.tex}${paren(texts.join(', '))}`, prec: ATOM, neg: false };
     return { s: spec.tex(texts), prec: spec.texIsPower ? POW : ATOM, neg: false };
