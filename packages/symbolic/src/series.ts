@@ -475,13 +475,13 @@ export class SeriesAlgebra<R> {
       throw new SeriesFailure('undefined', `${what()} is 0 to a power that is not positive`);
     }
     if (ns.v === 0) return this.powUnit(ns, c, what, frac);
-    if (frac === undefined) throw new SeriesFailure('branch point', `${what()} is 0 there, raised to the power ${r.describe(c)}`);
+    if (frac === undefined) throw new SeriesFailure('branch point', `${what()} is 0 there, raised to the symbolic power ${r.describe(c)}`);
     const sign = r.sign(ns.c[0] as R);
     if (sign === undefined) throw new SeriesFailure('undecidable', `cannot decide the sign of ${r.describe(ns.c[0] as R)}`);
     const [p, q] = frac;
     const m = (ns.v * p) / q;
     if (!Number.isInteger(m)) {
-      throw new SeriesFailure(this.approach.positive ? 'undecidable' : 'branch point', `${what()} is 0 there and its power is fractional (order ${ns.v}·${p}/${q} in x − a)`);
+      throw new SeriesFailure(this.approach.positive ? 'undecidable' : 'branch point', `${what()} is 0 there, and its power ${p}/${q} is not a power series`);
     }
     // t^v·u must be ≥ 0 near the point (on both sides unless t > 0), and |t|^m is smooth only for even m.
     if (sign < 0 && (this.approach.positive || ns.v % 2 === 0)) throw new SeriesFailure('undefined', `${what()} is negative near there, where a fractional power is undefined`);
@@ -655,8 +655,18 @@ export class Expander<R> {
     return s;
   }
 
+  private readonly depends = new Map<AnyNode, boolean>();
+
+  /** Whether n involves an expansion variable (memoised: the walk asks for every node). */
   private dependsOnVariables(n: AnyNode): boolean {
-    return collectSymbols(n).some((name) => this.variables.has(name));
+    if (n.kind === 'num') return false;
+    if (n.kind === 'sym') return this.variables.has(n.name);
+    const hit = this.depends.get(n);
+    if (hit !== undefined) return hit;
+    const children = n.kind === 'pow' ? [n.base, n.exp] : n.args;
+    const r = children.some((c) => this.dependsOnVariables(c));
+    this.depends.set(n, r);
+    return r;
   }
 
   private rule(n: AnyNode): Series<R> {
