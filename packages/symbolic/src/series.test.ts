@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SeriesError, taylor } from './index.js';
+import { derivative, evaluate, SeriesError, taylor } from './index.js';
 import { close } from './test-support.js';
 
 const coefficients = (src: string, about: number, order: number): string[] => taylor(src, { about, order }).terms.map((t) => t.coefficient.toString());
@@ -139,5 +140,44 @@ describe('taylor by power-series arithmetic, against SymPy', () => {
     // max over ξ in [0, 1] of |f⁽⁵⁾(ξ)|/5! for f = sin(x)/x: about 1e-3.
     expect(r.lagrangeBound).toBeLessThan(2e-3);
     expect(taylor('1/(x - 1)', { about: 0, order: 3 }).remainder(2).lagrangeBound).toBe(Infinity);
+  });
+});
+
+describe('taylor against repeated differentiation on random expressions', () => {
+  it('the series coefficients equal f⁽ᵏ⁾(a)/k! wherever both exist (two engines, one answer)', () => {
+    const leaf = fc.oneof(fc.constant('x'), fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0).map((n) => (n < 0 ? `(${n})` : String(n))), fc.constantFrom('1/2', 'pi'));
+    const expr = fc.letrec<{ e: string }>((tie) => ({
+      e: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/'), tie('e')).map(([a, op, b]) => `(${a}) ${op} (${b})`),
+        fc.tuple(tie('e'), fc.constantFrom('2', '3', '-1', '1/2', '-1/2', '1/3', 'x')).map(([a, p]) => `(${a})^(${p})`),
+        fc.tuple(fc.constantFrom('sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'atan', 'asin', 'tanh', 'cosh', 'abs', 'cbrt', 'asinh', 'log1p', 'sec'), tie('e')).map(([f, a]) => `${f}(${a})`),
+      ),
+    })).e;
+    let compared = 0;
+    fc.assert(
+      fc.property(expr, fc.constantFrom(0.3, 0.7, 1.3, -0.6, 2.1), (src, a) => {
+        let terms: number[];
+        try {
+          terms = taylor(src, { about: a, order: 3, variable: 'x' }).terms.map((t) => t.value);
+        } catch (e) {
+          if (e instanceof SeriesError) return true;
+          throw e;
+        }
+        let d = derivative(src, 'x');
+        const values = [evaluate(src, { x: a })];
+        for (let k = 1; k <= 3; k++) {
+          values.push(evaluate(d, { x: a }));
+          d = derivative(d, 'x');
+        }
+        if (!values.every((v) => Number.isFinite(v) && Math.abs(v) < 1e6)) return true;
+        compared++;
+        const factorial = [1, 1, 2, 6];
+        return terms.every((t, k) => close(t, (values[k] as number) / (factorial[k] as number), 1e-7));
+      }),
+      { numRuns: 600, seed: 8 },
+    );
+    expect(compared).toBeGreaterThan(200);
   });
 });
