@@ -5,10 +5,9 @@ import { float, int, rational, ZERO } from './nodes.js';
 import { rejectUnknownOptions } from './options.js';
 import { excerpt, toNode } from './parse.js';
 import { gcd } from './rational.js';
-import { exactPoint, Expander, expandTo, type Series, SeriesAlgebra, SeriesFailure, symbolicConstant, symbolicRing } from './series.js';
+import { exactPoint, Expander, expandTo, type Series, SeriesAlgebra, seriesError, SeriesFailure, symbolicConstant, symbolicRing } from './series.js';
 import { canonical, simplifyNode } from './simplify.js';
 import { collectSymbols } from './symbols.js';
-import { seriesError } from './taylor.js';
 
 /**
  * Options of {@link limit}.

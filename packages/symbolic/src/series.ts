@@ -1,4 +1,4 @@
-import type { SeriesFailureReason } from './errors.js';
+import { SeriesError, type SeriesFailureReason } from './errors.js';
 import { constantsOnly, evaluateDefined, powNumber } from './evaluate.js';
 import type { AnyNode, Num } from './expr.js';
 import { functionSpec, type SeriesKit } from './functions.js';
@@ -22,6 +22,22 @@ export class SeriesFailure extends Error {
   constructor(readonly reason: SeriesFailureReason, readonly why: string) {
     super(why);
   }
+}
+
+const OBSTACLE: Record<SeriesFailureReason, string> = {
+  pole: 'has a pole',
+  'branch point': 'has a branch point',
+  'not smooth': 'is not differentiable',
+  undefined: 'is undefined',
+  'does not exist': 'is not continuous',
+  undecidable: 'cannot be expanded',
+  'too large': 'cannot be expanded',
+};
+
+/** A SeriesFailure as the public error, naming the expression, the point and why. */
+export function seriesError(where: string, what: string, point: string, e: SeriesFailure): SeriesError {
+  const at = e.at === undefined ? 'it' : e.at.toString();
+  return new SeriesError(`${where}: ${what}: ${at.length > 80 ? at.slice(0, 77) + '…' : at} ${OBSTACLE[e.reason]} at ${point} (${e.why})`, e.reason);
 }
 
 /** Thrown when a cancellation used up every known term: the caller retries with more. */

@@ -1,12 +1,11 @@
 import { checkVariable, guardStack } from './derivative.js';
-import { SeriesError, type SeriesFailureReason } from './errors.js';
 import { evaluateNode, scopeLookup } from './evaluate.js';
 import { Add, type AnyNode, type Expr } from './expr.js';
 import { int, isZero, MINUS_ONE, ONE, sym, ZERO } from './nodes.js';
 import { rejectUnknownOptions } from './options.js';
 import { excerpt, toNode } from './parse.js';
 import {
-  exactPoint, Expander, expandTo, floatConstant, floatRing, type Poly, polyRing, type Series, SeriesAlgebra, SeriesFailure, symbolicConstant, symbolicRing,
+  exactPoint, Expander, expandTo, floatConstant, floatRing, type Poly, polyRing, type Series, SeriesAlgebra, seriesError, SeriesFailure, symbolicConstant, symbolicRing,
 } from './series.js';
 import { canonical, simplifyNode } from './simplify.js';
 import { collectSymbols } from './symbols.js';
@@ -85,22 +84,6 @@ function monomialCount(n: number, k: number): number {
   return Math.round(c);
 }
 
-
-const OBSTACLE: Record<SeriesFailureReason, string> = {
-  pole: 'has a pole',
-  'branch point': 'has a branch point',
-  'not smooth': 'is not differentiable',
-  undefined: 'is undefined',
-  'does not exist': 'is not continuous',
-  undecidable: 'cannot be expanded',
-  'too large': 'cannot be expanded',
-};
-
-/** A SeriesFailure as the public error, naming the expression, the point and why. */
-export function seriesError(where: string, what: string, point: string, e: SeriesFailure): SeriesError {
-  const at = e.at === undefined ? 'it' : e.at.toString();
-  return new SeriesError(`${where}: ${what}: ${at.length > 80 ? at.slice(0, 77) + '…' : at} ${OBSTACLE[e.reason]} at ${point} (${e.why})`, e.reason);
-}
 
 function describeValue(v: unknown): string {
   return typeof v === 'string' ? `the string ${JSON.stringify(v)}` : v == null ? String(v) : Array.isArray(v) ? 'an array' : typeof v;
