@@ -3,7 +3,8 @@ import { type AnyNode, equal, type Expr } from './expr.js';
 import { functionSpec } from './functions.js';
 import { isZero } from './nodes.js';
 import { toNode } from './parse.js';
-import { type Condition, Simplifier, simplifyNode } from './simplify.js';
+import type { Condition } from './domain.js';
+import { Simplifier, simplifyNode } from './simplify.js';
 import { collectSymbols } from './symbols.js';
 import { toTex } from './tex.js';
 

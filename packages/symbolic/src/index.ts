@@ -2,7 +2,8 @@ export { ParseError, DifferentiationError, SeriesError, type SeriesFailureReason
 export type { Expr, Kind } from './expr.js';
 export { parse } from './parse.js';
 export { derivative, type DerivativeOptions } from './derivative.js';
-export { simplify, simplifyWithConditions, type Simplified, type Condition } from './simplify.js';
+export { simplify, simplifyWithConditions, type Simplified } from './simplify.js';
+export type { Condition } from './domain.js';
 export { evaluate } from './evaluate.js';
 export { freeSymbols } from './symbols.js';
 export { toTex } from './tex.js';

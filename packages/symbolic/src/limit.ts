@@ -5,7 +5,8 @@ import { float, int, rational, ZERO } from './nodes.js';
 import { rejectUnknownOptions } from './options.js';
 import { excerpt, toNode } from './parse.js';
 import { gcd } from './rational.js';
-import { exactPoint, Expander, expandTo, type Series, SeriesAlgebra, seriesError, SeriesFailure, symbolicConstant, symbolicRing } from './series.js';
+import { exactPoint, Expander, expandTo, type Series, SeriesAlgebra, seriesError } from './series.js';
+import { SeriesFailure, symbolicConstant, symbolicRing } from './series-rings.js';
 import { canonical, simplifyNode } from './simplify.js';
 import { collectSymbols } from './symbols.js';
 

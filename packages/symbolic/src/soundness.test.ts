@@ -4,7 +4,7 @@ import { evaluateDefined } from './evaluate.js';
 import type { AnyNode } from './expr.js';
 import { FUNCTIONS } from './functions.js';
 import { compile, evaluate, parse, simplify, simplifyWithConditions } from './index.js';
-import { holds } from './simplify.js';
+import { holds } from './domain.js';
 
 /** The contract's "defined": NaN means the expression has no real value at the point. */
 const valueAt = (e: unknown, point: Record<string, number>): number =>

@@ -4,9 +4,8 @@ import { Add, type AnyNode, type Expr } from './expr.js';
 import { int, isZero, MINUS_ONE, ONE, sym, ZERO } from './nodes.js';
 import { rejectUnknownOptions } from './options.js';
 import { excerpt, toNode } from './parse.js';
-import {
-  exactPoint, Expander, expandTo, floatConstant, floatRing, type Poly, polyRing, type Series, SeriesAlgebra, seriesError, SeriesFailure, symbolicConstant, symbolicRing,
-} from './series.js';
+import { exactPoint, Expander, expandTo, type Series, SeriesAlgebra, seriesError } from './series.js';
+import { floatConstant, floatRing, type Poly, polyRing, SeriesFailure, symbolicConstant, symbolicRing } from './series-rings.js';
 import { canonical, simplifyNode } from './simplify.js';
 import { collectSymbols } from './symbols.js';
 
