@@ -17,7 +17,7 @@ import { sigmoidGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sigmoid_
 import { squareGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Square_grad.js';
 import { subGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sub_grad.js';
 import { sumGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sum_grad.js';
-import { Tensor, tensor, valueAndGrad } from '../src/index.js';
+import { Tensor, jit, sigmoid, tensor, valueAndGrad } from '../src/index.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -123,6 +123,28 @@ function autodiffCourse(): Runner {
   const step = valueAndGrad(cost, { argnums: [0, 1, 2, 3, 4, 5] });
   return {
     name: 'autodiff',
+    step: () => {
+      const [, grads] = step(...params);
+      sgd(params.map((p) => p.data), grads.map((g) => g.data), LR);
+    },
+  };
+}
+
+/** The same cost written with the plain ops (no fused layer), compiled: jit(valueAndGrad(cost)). */
+function jitCourse(): Runner {
+  const shapes = [[6, 1], [7, 6], [2, 7], [6, 1], [7, 1], [2, 1]];
+  const params = courseInit.map((p, k) => new Tensor(p.slice(), shapes[k] as number[]));
+  const a0 = new Tensor(xs, [1, N]);
+  const y = new Tensor(ys, [2, N]);
+  const cost = (W1: Tensor, W2: Tensor, W3: Tensor, b1: Tensor, b2: Tensor, b3: Tensor): Tensor => {
+    const a1 = sigmoid(W1.matmul(a0).add(b1));
+    const a2 = sigmoid(W2.matmul(a1).add(b2));
+    const a3 = sigmoid(W3.matmul(a2).add(b3));
+    return a3.sub(y).square().sum().div(N);
+  };
+  const step = jit(valueAndGrad(cost, { argnums: [0, 1, 2, 3, 4, 5] }));
+  return {
+    name: 'jit',
     step: () => {
       const [, grads] = step(...params);
       sgd(params.map((p) => p.data), grads.map((g) => g.data), LR);
@@ -313,6 +335,26 @@ function autodiffMnist(): Runner {
   };
 }
 
+function jitMnist(): Runner {
+  const shapes = [[IN, HID], [HID, OUT], [HID], [OUT]];
+  const params = mnistInit.map((p, k) => new Tensor(p.slice(), shapes[k] as number[]));
+  const x = tensor(X, [M, IN]);
+  const y = tensor(Y, [M, OUT]);
+  const cost = (W1: Tensor, W2: Tensor, b1: Tensor, b2: Tensor): Tensor => {
+    const a1 = sigmoid(x.matmul(W1).add(b1));
+    const a2 = sigmoid(a1.matmul(W2).add(b2));
+    return a2.sub(y).square().sum().div(M);
+  };
+  const step = jit(valueAndGrad(cost, { argnums: [0, 1, 2, 3] }));
+  return {
+    name: 'jit',
+    step: () => {
+      const [, grads] = step(...params);
+      sgd(params.map((p) => p.data), grads.map((g) => g.data), LR);
+    },
+  };
+}
+
 function tfjsMnist(): Runner {
   const vars = [
     tf.variable(tf.tensor2d(Float32Array.from(mnistInit[0] as Float64Array), [IN, HID])),
@@ -360,20 +402,28 @@ async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   let courseStep: (() => void) | null = null;
   let mnistStep: (() => void) | null = null;
+  let courseJitStep: (() => void) | null = null;
+  let mnistJitStep: (() => void) | null = null;
   if (only === undefined || only === 'course') {
-    const course = [autodiffCourse(), handCourse(), tfjsCourse()];
+    const course = [autodiffCourse(), jitCourse(), handCourse(), tfjsCourse()];
     courseStep = (course[0] as Runner).step;
+    courseJitStep = (course[1] as Runner).step;
     const c = measure(course, quick ? 20 : 100, quick ? 3 : 9, quick ? 50 : 300);
     const ca = c.get('autodiff') as number;
-    rows.push(['1→6→7→2 σ, N=1000', 'hand fused loop', fmt(c.get('hand loop') as number), fmt(ca), `${(ca / (c.get('hand loop') as number)).toFixed(2)}× (goal ≤ 1.15×)`]);
+    const cj = c.get('jit') as number;
+    rows.push(['1→6→7→2 σ, N=1000', 'hand fused loop', fmt(c.get('hand loop') as number), fmt(ca), `${(ca / (c.get('hand loop') as number)).toFixed(2)}× (eager, fused dense)`]);
+    rows.push(['1→6→7→2 σ, N=1000', 'hand fused loop', fmt(c.get('hand loop') as number), `${fmt(cj)} (jit)`, `${(cj / (c.get('hand loop') as number)).toFixed(2)}× (goal ≤ 1.15×)`]);
     rows.push(['1→6→7→2 σ, N=1000', 'tfjs cpu', fmt(c.get('tfjs cpu') as number), fmt(ca), `${((c.get('tfjs cpu') as number) / ca).toFixed(1)}× faster (goal ≥ 5×)`]);
   }
   if (only === undefined || only === 'mnist') {
-    const mnist = [autodiffMnist(), handMnist(), tfjsMnist()];
+    const mnist = [autodiffMnist(), jitMnist(), handMnist(), tfjsMnist()];
     mnistStep = (mnist[0] as Runner).step;
+    mnistJitStep = (mnist[1] as Runner).step;
     const mm = measure(mnist, quick ? 1 : 3, quick ? 3 : 7, quick ? 2 : 5);
     const ma = mm.get('autodiff') as number;
-    rows.push(['784→128→10 σ, N=256', 'hand GEMM loop', fmt(mm.get('hand GEMM') as number), fmt(ma), `${(ma / (mm.get('hand GEMM') as number)).toFixed(2)}× (goal ≤ 1.5×)`]);
+    const mj = mm.get('jit') as number;
+    rows.push(['784→128→10 σ, N=256', 'hand GEMM loop', fmt(mm.get('hand GEMM') as number), fmt(ma), `${(ma / (mm.get('hand GEMM') as number)).toFixed(2)}× (eager, fused dense)`]);
+    rows.push(['784→128→10 σ, N=256', 'hand GEMM loop', fmt(mm.get('hand GEMM') as number), `${fmt(mj)} (jit)`, `${(mj / (mm.get('hand GEMM') as number)).toFixed(2)}× (goal ≤ 1.5×)`]);
     rows.push(['784→128→10 σ, N=256', 'tfjs cpu', fmt(mm.get('tfjs cpu') as number), fmt(ma), `${((mm.get('tfjs cpu') as number) / ma).toFixed(1)}× faster (goal > 1×)`]);
   }
 
@@ -391,6 +441,12 @@ async function main(): Promise<void> {
   }
   if (mnistStep != null) {
     console.log(`  784-128-10: allocated ≈ ${kb(allocationPerStep(mnistStep, 2))}/step, retained after gc ${kb(heapGrowthPerStep(mnistStep, quick ? 10 : 30))}/step`);
+  }
+  if (courseJitStep != null) {
+    console.log(`  course net, jit: allocated ≈ ${kb(allocationPerStep(courseJitStep, 10))}/step, retained after gc ${kb(heapGrowthPerStep(courseJitStep, quick ? 500 : 2000))}/step`);
+  }
+  if (mnistJitStep != null) {
+    console.log(`  784-128-10, jit: allocated ≈ ${kb(allocationPerStep(mnistJitStep, 2))}/step, retained after gc ${kb(heapGrowthPerStep(mnistJitStep, quick ? 10 : 30))}/step`);
   }
 }
 

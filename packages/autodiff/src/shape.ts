@@ -32,6 +32,7 @@ export function checkShape(op: string, shape: unknown): asserts shape is readonl
 
 function describe(v: unknown): string {
   if (typeof v === 'string') return `string ${JSON.stringify(v)}`;
+  if (v === undefined) return 'undefined';
   if (v == null) return 'null';
   if (Array.isArray(v)) return 'an array';
   return typeof v === 'number' ? String(v) : typeof v;
