@@ -15,7 +15,7 @@ export { sum, mean } from './ops/reduce.js';
 export { reshape, transpose, at, slice } from './ops/layout.js';
 export { grad, valueAndGrad, vjp, type TensorFunction } from './grad.js';
 export { jvp } from './jvp.js';
-export { jacobian, hessian, type HessianOptions } from './jacobian.js';
+export { jacobian, jacfwd, jacrev, hessian, type JacobianOptions, type HessianOptions } from './jacobian.js';
 export { jit, type JitOptions, type Jitted, type JitArgs, type CompiledFunction } from './jit/jit.js';
 export { noGrad } from './no-grad.js';
 export {

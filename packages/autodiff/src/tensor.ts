@@ -3,13 +3,16 @@ import { checkShape, sizeOf } from './shape.js';
 import type { GraphNode, Tangent, Trace } from './trace.js';
 import type { TracedRef } from './jit/graph.js';
 import { concretizationError } from './tracer-error.js';
-import { add, sub, mul, div, pow } from './ops/binary.js';
+import { add, sub, mul, div, pow, atan2 } from './ops/binary.js';
 import {
-  neg, exp, log, sqrt, abs, sin, cos, tan, tanh, sigmoid, relu, square,
+  neg, exp, log, sqrt, abs, sign, sin, cos, tan, tanh, sigmoid, relu, square,
+  atan, asin, acos, sinh, cosh, log1p, expm1, erf,
 } from './ops/unary.js';
+import { greater, greaterEqual, less, lessEqual, equal } from './ops/compare.js';
+import { maximum, minimum, clip } from './ops/select.js';
 import { matmul } from './ops/matmul.js';
 import { sum, mean } from './ops/reduce.js';
-import { reshape, transpose } from './ops/layout.js';
+import { reshape, transpose, at, slice } from './ops/layout.js';
 import { dense, matmulAdd, type Activation } from './ops/dense.js';
 
 /**
@@ -150,10 +153,30 @@ export class Tensor {
   sigmoid(): Tensor { return sigmoid(this); }
   relu(): Tensor { return relu(this); }
   square(): Tensor { return square(this); }
+  sign(): Tensor { return sign(this); }
+  atan(): Tensor { return atan(this); }
+  asin(): Tensor { return asin(this); }
+  acos(): Tensor { return acos(this); }
+  sinh(): Tensor { return sinh(this); }
+  cosh(): Tensor { return cosh(this); }
+  log1p(): Tensor { return log1p(this); }
+  expm1(): Tensor { return expm1(this); }
+  erf(): Tensor { return erf(this); }
+  atan2(other: Tensor | number): Tensor { return atan2(this, other); }
+  maximum(other: Tensor | number): Tensor { return maximum(this, other); }
+  minimum(other: Tensor | number): Tensor { return minimum(this, other); }
+  clip(lo: Tensor | number, hi: Tensor | number): Tensor { return clip(this, lo, hi); }
+  greater(other: Tensor | number): Tensor { return greater(this, other); }
+  greaterEqual(other: Tensor | number): Tensor { return greaterEqual(this, other); }
+  less(other: Tensor | number): Tensor { return less(this, other); }
+  lessEqual(other: Tensor | number): Tensor { return lessEqual(this, other); }
+  equal(other: Tensor | number): Tensor { return equal(this, other); }
+  at(i: number): Tensor { return at(this, i); }
+  slice(start?: number, end?: number): Tensor { return slice(this, start, end); }
   matmul(other: Tensor | number): Tensor { return matmul(this, other); }
   matmulAdd(other: Tensor | number, bias: Tensor | number): Tensor { return matmulAdd(this, other, bias); }
   dense(other: Tensor | number, bias: Tensor | number, activation: Activation = 'linear'): Tensor { return dense(this, other, bias, activation); }
-  transpose(): Tensor { return transpose(this); }
+  transpose(axes?: readonly number[]): Tensor { return transpose(this, axes); }
   sum(axis?: number | readonly number[], keepDims = false): Tensor { return sum(this, axis, keepDims); }
   mean(axis?: number | readonly number[], keepDims = false): Tensor { return mean(this, axis, keepDims); }
   reshape(shape: readonly number[]): Tensor { return reshape(this, shape); }

@@ -93,14 +93,29 @@ export function isJitTracing(): boolean {
   return state.jitDepth > 0;
 }
 
-/** Runs `fn` as a jit trace: buffer-level fast paths are off, since traced tensors have no values. */
+/**
+ * Runs `fn` as a jit trace: buffer-level fast paths are off, since traced tensors have no
+ * values, and the trace starts a fresh transformation context — traced tensors carry
+ * nothing of the enclosing transformations, so transformations inside `fn` (a jitted
+ * derivative rule runs jvp/vjp) must not be hidden or parented by the outer ones.
+ */
 export function withJitTracing<T>(fn: () => T): T {
+  const { stack, ceiling } = state;
   state.jitDepth++;
+  state.stack = [];
+  state.ceiling = Number.POSITIVE_INFINITY;
   try {
     return fn();
   } finally {
     state.jitDepth--;
+    state.stack = stack;
+    state.ceiling = ceiling;
   }
+}
+
+/** True when an active transformation is differentiating `t` (it has a visible trace or tangent). */
+export function isDifferentiated(t: Tensor): boolean {
+  return resolveTrace(t._trace) != null || visibleForwardTraces([t]) != null;
 }
 
 /** Runs `fn` with recording on or off, restoring the previous setting afterwards. */

@@ -1,5 +1,7 @@
 import { Tensor } from '../tensor.js';
-import { escapedTracerError, type TracedInfo } from '../tracer-error.js';
+import { TracerError, escapedTracerError, type TracedInfo } from '../tracer-error.js';
+import { isDifferentiated } from '../trace.js';
+import { formatShape } from '../shape-error.js';
 import type { PrimKind } from './primitives.js';
 
 /** One recorded primitive application; inputs are node ids (always smaller than its own). */
@@ -10,14 +12,27 @@ export interface GraphNode {
   readonly params: readonly number[];
 }
 
-/** What a traced tensor points at: its graph and node. */
+/**
+ * What a traced tensor points at: its graph and node, and the name of the public op that
+ * made it (for error messages: `sum`, where the graph holds its primitives `sumTo`, `reshape`).
+ */
 export class TracedRef {
-  constructor(readonly graph: Graph, readonly id: number) {}
+  label: string;
+
+  constructor(readonly graph: Graph, readonly id: number) {
+    this.label = (graph.nodes[id] as GraphNode).kind;
+  }
 
   info(): TracedInfo {
     const node = this.graph.nodes[this.id] as GraphNode;
-    return { owner: this.graph.owner, kind: node.kind, shape: node.shape };
+    return { owner: this.graph.owner, kind: this.label, shape: node.shape };
   }
+}
+
+/** Names the public op that produced `t` when it is traced; returns `t`. */
+export function labelTraced(t: Tensor, op: string): Tensor {
+  if (t._ref != null) t._ref.label = op;
+  return t;
 }
 
 /** The placeholder data of traced tensors (they have none). */
@@ -70,6 +85,14 @@ export class Graph {
   }
 
   private constant(x: Tensor): number {
+    if (isDifferentiated(x)) {
+      throw new TracerError(
+        `${this.owner}: f uses a tensor of shape ${formatShape(x.shape)} from the enclosing scope that an enclosing grad/jvp ` +
+          'is differentiating; jit would freeze it as a constant and its derivative would be lost. Pass it to the jitted function as an argument.',
+        'captured',
+        'const',
+      );
+    }
     const data = x._data;
     const key = data.length === 1 ? scalarKey(data[0] as number) : data;
     let k = this.constantIndex.get(key);

@@ -104,8 +104,8 @@ interface Group {
   readonly members: number[];
   readonly sinks: number[];
   readonly memberSet: Set<number>;
-  /** Synthetic copies (materialised transposes, outputs): [target node, source node]. */
-  readonly copies: [number, number][];
+  /** Copies (materialised transposes, outputs): target node, source node, and the axis permutation to read it with. */
+  readonly copies: [number, number, readonly number[] | null][];
 }
 
 /** Groups stop growing here, to keep generated functions small enough for the optimising compiler. */
@@ -187,7 +187,7 @@ export function schedule(graph: Graph, outputs: readonly number[], inputCount: n
       unitOf[id] = g.index;
     } else if (n.kind === 'transpose') {
       const g = newGroup(n.shape);
-      g.copies.push([id, n.inputs[0] as number]);
+      g.copies.push([id, n.inputs[0] as number, n.params]);
       unitOf[id] = g.index;
     } else {
       unitOf[id] = groups.length;
@@ -316,7 +316,7 @@ export function schedule(graph: Graph, outputs: readonly number[], inputCount: n
   }
   for (const [k, o] of outputCopies) {
     const shape = (nodes[o] as GraphNode).shape;
-    const g: Group = { index: -1, shape, members: [], sinks: [], memberSet: new Set(), copies: [[-1 - k, o]] };
+    const g: Group = { index: -1, shape, members: [], sinks: [], memberSet: new Set(), copies: [[-1 - k, o, null]] };
     units.push(loopUnit(g, nodes, stored, (id) => (id < 0
       ? { buf: { space: 'out', index: -1 - id }, off: 0, strides: contiguousStrides(shape), literal: null }
       : layoutOf(id))));
@@ -384,11 +384,14 @@ function loopUnit(g: Group, nodes: readonly GraphNode[], stored: Uint8Array, lay
   const loop = g.shape;
   const readKeys = new Map<string, number>();
   const reads: { buf: BufferRef; off: number; strides: number[] }[] = [];
-  const operand = (x: number): Operand => {
+  const operand = (x: number, perm: readonly number[] | null = null): Operand => {
     if (g.memberSet.has(x)) return { kind: 'local', id: x };
     const l = layoutOf(x);
     if (l.literal != null) return { kind: 'literal', value: l.literal };
-    const strides = broadcastRead((nodes[x] as GraphNode).shape, l.strides, loop);
+    const shape = (nodes[x] as GraphNode).shape;
+    const strides = perm == null
+      ? broadcastRead(shape, l.strides, loop)
+      : broadcastRead(perm.map((p) => shape[p] as number), perm.map((p) => l.strides[p] as number), loop);
     const key = `${l.buf.space}${l.buf.index}|${l.off}|${strides.join(',')}`;
     let index = readKeys.get(key);
     if (index === undefined) {
@@ -403,15 +406,15 @@ function loopUnit(g: Group, nodes: readonly GraphNode[], stored: Uint8Array, lay
   const own = contiguousStrides(loop);
   for (const id of g.members) {
     const n = nodes[id] as GraphNode;
-    members.push({ id, op: n.kind as ElementwiseKind, args: n.inputs.map(operand) });
+    members.push({ id, op: n.kind as ElementwiseKind, args: n.inputs.map((x) => operand(x)) });
     if (stored[id] === 1) {
       const l = layoutOf(id);
       stores.push({ value: { kind: 'local', id }, access: { buf: l.buf, off: l.off, strides: own } });
     }
   }
-  for (const [target, source] of g.copies) {
+  for (const [target, source, perm] of g.copies) {
     const l = layoutOf(target);
-    stores.push({ value: operand(source), access: { buf: l.buf, off: l.off, strides: own } });
+    stores.push({ value: operand(source, perm), access: { buf: l.buf, off: l.off, strides: own } });
   }
   for (const id of g.sinks) {
     const n = nodes[id] as GraphNode;

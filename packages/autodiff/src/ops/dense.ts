@@ -10,7 +10,7 @@ import { add, mul, sub } from './binary.js';
 import { transpose } from './layout.js';
 import { matmul2d } from './matmul.js';
 import { relu, sigmoid, tanh } from './unary.js';
-import { tracing } from '../jit/graph.js';
+import { labelTraced, tracing } from '../jit/graph.js';
 
 /** The unfused activations, for jit: its compiler fuses the bias and activation itself. */
 const unfused: Record<Activation, (t: Tensor) => Tensor> = { sigmoid, tanh, relu, linear: (t) => t };
@@ -120,7 +120,7 @@ function fusedLayer(name: string, a: TensorLike, b: TensorLike, c: TensorLike, a
   if (!sameShape(broadcastShapes(name, z.shape, shape), shape)) {
     throw new ShapeError(name, `cannot add shape ${formatShape(z.shape)} to the product of shape ${formatShape(shape)}`, [shape, z.shape]);
   }
-  if (tracing(x, y, z) != null) return unfused[activation](add(matmul2d(x, y), z));
+  if (tracing(x, y, z) != null) return labelTraced(unfused[activation](add(matmul2d(x, y), z)), name);
   const [dis, djs] = broadcastStrides(z.shape, shape) as [number, number];
   const data = gemmBias(x.data, y.data, z.data, dis, djs, m, k, n);
   // The pre-activation buffer is private to this call, so the activation runs in place.

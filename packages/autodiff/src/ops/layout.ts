@@ -4,7 +4,7 @@ import { ShapeError, formatShape } from '../shape-error.js';
 import { contiguousStrides, sameShape, sizeOf } from '../shape.js';
 import { forEachRun } from '../kernels/strided.js';
 import { record } from '../trace.js';
-import { tracing, tracingAll } from '../jit/graph.js';
+import { labelTraced, tracing, tracingAll } from '../jit/graph.js';
 
 /**
  * The same values read with a new shape (row-major; one dimension may be −1 and is
@@ -181,7 +181,7 @@ export function at(a: TensorLike, i: number): Tensor {
     throw new RangeError(`at: index ${String(i)} is out of range for the first axis of shape ${formatShape(x.shape)} (expected an integer in [${-len}, ${len - 1}])`);
   }
   const rest = x.shape.slice(1);
-  return flatSlice(x, (i < 0 ? i + len : i) * sizeOf(rest), rest);
+  return labelTraced(flatSlice(x, (i < 0 ? i + len : i) * sizeOf(rest), rest), 'at');
 }
 
 /**
@@ -209,5 +209,5 @@ export function slice(a: TensorLike, start = 0, end?: number): Tensor {
   const to = Math.max(from, end === undefined ? len : clamp(end));
   if (from === 0 && to === len) return x;
   const rest = x.shape.slice(1);
-  return flatSlice(x, from * sizeOf(rest), [to - from, ...rest]);
+  return labelTraced(flatSlice(x, from * sizeOf(rest), [to - from, ...rest]), 'slice');
 }

@@ -5,7 +5,7 @@ import { broadcastShapes, broadcastStrides, sizeOf } from '../shape.js';
 import { NO_BIAS, gemm, gemmInto, gemmNT, gemmTN } from '../kernels/gemm.js';
 import { forEachRun } from '../kernels/strided.js';
 import { record } from '../trace.js';
-import { tracing } from '../jit/graph.js';
+import { labelTraced, tracing } from '../jit/graph.js';
 import { sumTangents, sumTo } from './broadcast.js';
 import { add } from './binary.js';
 import { matrixTranspose, reshape } from './layout.js';
@@ -39,7 +39,7 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   if (x.ndim > 1 && y.ndim > 1) return out;
   // Drop the axes the 1-D operands gained.
   const shape = out.shape.filter((_, i) => !(x.ndim === 1 && i === out.ndim - 2) && !(y.ndim === 1 && i === out.ndim - 1));
-  return reshape(out, shape);
+  return labelTraced(reshape(out, shape), 'matmul');
 }
 
 /** The product of two operands of at least 2 dimensions, batch dimensions broadcast. */
