@@ -17,7 +17,7 @@ import { sigmoidGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sigmoid_
 import { squareGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Square_grad.js';
 import { subGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sub_grad.js';
 import { sumGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sum_grad.js';
-import { Tensor, jit, sigmoid, tensor, valueAndGrad } from '../src/index.js';
+import { Tensor, exp, grad, jacobian, jit, sigmoid, sub, tensor, valueAndGrad } from '../src/index.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -382,6 +382,84 @@ function tfjsMnist(): Runner {
 }
 
 // ---------------------------------------------------------------------------------------
+// What @slope/optim needs when the user supplies no derivatives: the Jacobian of the
+// course's 20-bin Gaussian residuals (2 parameters μ, σ; COURSE.md §2.1) for
+// Levenberg–Marquardt, and the gradient of Rosenbrock's function for BFGS, each against
+// the hand-written derivative. One step = EVALS evaluations.
+const EVALS = 1000;
+const bins = Float64Array.from({ length: 20 }, (_, i) => 155 + 2.5 * i + 1.25);
+const density = Float64Array.from(bins, (x) => Math.exp(-((x - 178.5) ** 2) / (2 * 7.55 ** 2)) / (7.55 * Math.sqrt(2 * Math.PI)) * (1 + 0.1 * Math.sin(x)));
+const binsT = tensor(bins);
+const densityT = tensor(density);
+const SQRT_2PI = Math.sqrt(2 * Math.PI);
+/** Residuals y − N(x; μ, σ), written with tensor ops as a user would. */
+const gaussianResiduals = (p: Tensor): Tensor => {
+  const mu = p.at(0);
+  const sig = p.at(1);
+  return densityT.sub(exp(binsT.sub(mu).square().div(sig.square().mul(-2))).div(sig.mul(SQRT_2PI)));
+};
+const rosenbrock = (x: Tensor): Tensor => {
+  const a = x.at(0);
+  const b = x.at(1);
+  return sub(1, a).square().add(b.sub(a.square()).square().mul(100));
+};
+const p0 = Float64Array.of(170, 10);
+const r0 = Float64Array.of(-1.2, 1);
+/** Every runner evaluates at a slightly different point each time, as an optimizer does. */
+const nudge = (x: Float64Array, e: number): void => { x[0] = (x[0] as number) + (e & 1 ? 1e-9 : -1e-9); };
+
+/** The hand-written derivatives, as functions an optimizer would be given. */
+function analyticJacobian(p: Float64Array, J: Float64Array): void {
+  const mu = p[0] as number;
+  const sig = p[1] as number;
+  for (let i = 0; i < 20; i++) {
+    const d = (bins[i] as number) - mu;
+    const f = Math.exp(-(d * d) / (2 * sig * sig)) / (sig * SQRT_2PI);
+    J[2 * i] = (-f * d) / (sig * sig);
+    J[2 * i + 1] = -f * ((d * d) / (sig * sig * sig) - 1 / sig);
+  }
+}
+function handGradient(x: Float64Array, g: Float64Array): void {
+  const a = x[0] as number;
+  const b = x[1] as number;
+  g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+  g[1] = 200 * (b - a * a);
+}
+
+function gaussianRunners(): Runner[] {
+  const J = new Float64Array(40);
+  const analytic: Runner = { name: 'analytic', step: () => { for (let e = 0; e < EVALS; e++) { nudge(p0, e); analyticJacobian(p0, J); } } };
+  const program = jit(jacobian(gaussianResiduals)).lower(p0);
+  const ins = [p0];
+  const outs = [J];
+  const compiled: Runner = { name: 'jit run', step: () => { for (let e = 0; e < EVALS; e++) { nudge(p0, e); program.run(ins, outs); } } };
+  const jitted = jit(jacobian(gaussianResiduals));
+  const called: Runner = { name: 'jit call', step: () => { for (let e = 0; e < EVALS; e++) { nudge(p0, e); jitted(p0); } } };
+  const eagerJ = jacobian(gaussianResiduals);
+  const eager: Runner = { name: 'eager', step: () => { for (let e = 0; e < EVALS / 20; e++) { nudge(p0, e); eagerJ(p0); } } };
+  return [analytic, compiled, called, eager];
+}
+
+function rosenbrockRunners(): Runner[] {
+  const g = new Float64Array(2);
+  const hand: Runner = { name: 'hand', step: () => { for (let e = 0; e < EVALS; e++) { nudge(r0, e); handGradient(r0, g); } } };
+  const program = jit(grad(rosenbrock)).lower(r0);
+  const ins = [r0];
+  const outs = [g];
+  const compiled: Runner = { name: 'jit run', step: () => { for (let e = 0; e < EVALS; e++) { nudge(r0, e); program.run(ins, outs); } } };
+  const jitted = jit(grad(rosenbrock));
+  const called: Runner = { name: 'jit call', step: () => { for (let e = 0; e < EVALS; e++) { nudge(r0, e); jitted(r0); } } };
+  const eagerG = grad(rosenbrock);
+  const eager: Runner = { name: 'eager', step: () => { for (let e = 0; e < EVALS / 20; e++) { nudge(r0, e); eagerG(r0); } } };
+  return [hand, compiled, called, eager];
+}
+
+/** µs per evaluation: `step` ran EVALS evaluations (eager runners EVALS / 20). */
+function perEval(ms: number, name: string): number {
+  return (ms * 1000) / (name === 'eager' ? EVALS / 20 : EVALS);
+}
+
+// ---------------------------------------------------------------------------------------
 function fmt(ms: number): string {
   return ms < 1 ? ms.toFixed(3) : ms.toFixed(1);
 }
@@ -425,6 +503,21 @@ async function main(): Promise<void> {
     rows.push(['784→128→10 σ, N=256', 'hand GEMM loop', fmt(mm.get('hand GEMM') as number), fmt(ma), `${(ma / (mm.get('hand GEMM') as number)).toFixed(2)}× (eager, fused dense)`]);
     rows.push(['784→128→10 σ, N=256', 'hand GEMM loop', fmt(mm.get('hand GEMM') as number), `${fmt(mj)} (jit)`, `${(mj / (mm.get('hand GEMM') as number)).toFixed(2)}× (goal ≤ 1.5×)`]);
     rows.push(['784→128→10 σ, N=256', 'tfjs cpu', fmt(mm.get('tfjs cpu') as number), fmt(ma), `${((mm.get('tfjs cpu') as number) / ma).toFixed(1)}× faster (goal > 1×)`]);
+  }
+
+  if (only === undefined || only === 'optim') {
+    for (const [label, reference, runners] of [
+      ['Gaussian 20 bins: J (20×2)', 'analytic J', gaussianRunners()],
+      ['Rosenbrock: ∇f (2)', 'hand gradient', rosenbrockRunners()],
+    ] as const) {
+      const t = measure(runners, 1, quick ? 5 : 15, quick ? 20 : 200);
+      const ref = perEval(t.get(runners[0]?.name as string) as number, 'ref');
+      for (const r of runners.slice(1)) {
+        const us = perEval(t.get(r.name) as number, r.name);
+        const what = r.name === 'jit run' ? 'jit, lower().run (caller buffers)' : r.name === 'jit call' ? 'jit, called with tensors' : 'eager (no jit)';
+        rows.push([label, reference, `${ref.toFixed(3)} µs`, `${us < 10 ? us.toFixed(3) : us.toFixed(1)} µs ${what}`, `${(us / ref).toFixed(1)}×`]);
+      }
+    }
   }
 
   const header = ['network', 'reference', 'reference ms/step', 'autodiff ms/step', 'ratio'];

@@ -108,10 +108,21 @@ class Addresses {
   }
 }
 
+/**
+ * Sets `size` elements from `off` to `value`: single stores for a few elements, a loop for
+ * some, the `fill` builtin for many (a builtin call costs more than a short loop).
+ */
+function fillCode(buf: BufferRef, off: number, size: number, value: string): string[] {
+  const b = bufferName(buf);
+  if (size <= 4) return Array.from({ length: size }, (_, i) => `${b}[${int(off + i)}] = ${value};`);
+  if (size <= 256) return [`for (let j = ${int(off)}; j < ${int(off + size)}; j++) ${b}[j] = ${value};`];
+  return [`${b}.fill(${value}, ${int(off)}, ${int(off + size)});`];
+}
+
 function loopCode(u: LoopUnit): string[] {
   const out: string[] = [];
   if (u.dims == null) {
-    for (const s of u.sinks) out.push(`${bufferName(s.access.buf)}.fill(0, ${int(s.access.off)}, ${int(s.access.off + s.size)});`);
+    for (const s of u.sinks) out.push(...fillCode(s.access.buf, s.access.off, s.size, '0'));
     return out;
   }
   const r = u.dims.length;
@@ -144,7 +155,7 @@ function loopCode(u: LoopUnit): string[] {
     const level = levelOf(s.access.strides);
     const injective = s.access.strides.slice(0, level).every((x) => x !== 0);
     const buf = bufferName(s.access.buf);
-    if (!injective) out.push(`${buf}.fill(0, ${int(s.access.off)}, ${int(s.access.off + s.size)});`);
+    if (!injective) out.push(...fillCode(s.access.buf, s.access.off, s.size, '0'));
     const addr = new Addresses(key++, s.access, pre).at();
     const value = operandText(s.value);
     if (level === r) {
@@ -188,7 +199,7 @@ function unitCode(u: Unit): string[] {
   switch (u.kind) {
     case 'loop': return loopCode(u);
     case 'gemm': return gemmCode(u);
-    case 'fill': return [`${bufferName(u.buf)}.fill(${numberLiteral(u.value)}, ${int(u.off)}, ${int(u.off + u.size)});`];
+    case 'fill': return fillCode(u.buf, u.off, u.size, numberLiteral(u.value));
   }
 }
 

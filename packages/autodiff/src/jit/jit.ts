@@ -80,6 +80,7 @@ interface Entry {
   readonly compiled: CompiledFunction;
   readonly run: CompiledProgram;
   readonly tree: Tree;
+  readonly outputSizes: readonly number[];
   /** Derivative rules for calls under grad/jvp, made on first need. */
   readonly rules: (OutputRules | undefined)[];
 }
@@ -133,8 +134,36 @@ function uniformConstants(constants: readonly Float64Array[]): Map<number, numbe
   return out;
 }
 
+function sameStatics(a: readonly unknown[], b: readonly unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** True when `inputs` then `outs` are exactly the buffers recorded in `seen`. */
+function sameBuffers(seen: readonly Float64Array[], inputs: readonly Float64Array[], outs: readonly Float64Array[]): boolean {
+  if (seen.length !== inputs.length + outs.length) return false;
+  for (let i = 0; i < inputs.length; i++) if (seen[i] !== inputs[i]) return false;
+  for (let k = 0; k < outs.length; k++) if (seen[inputs.length + k] !== outs[k]) return false;
+  return true;
+}
+
+function remember(seen: Float64Array[], inputs: readonly Float64Array[], outs: readonly Float64Array[]): void {
+  seen.length = 0;
+  for (const x of inputs) seen.push(x);
+  for (const o of outs) seen.push(o);
+}
+
 function overlaps(a: Float64Array, b: Float64Array): boolean {
   return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
+/** A non-Tensor argument as a tensor, or a TypeError naming its position. */
+function toTensor(fname: string, i: number, a: unknown): Tensor {
+  try {
+    return asTensor(a as TensorLike);
+  } catch (e) {
+    throw new TypeError(`${fname}: argument ${i} must be a Tensor, number, array of numbers or Float64Array (got ${describeValue(a)}); mark non-tensor arguments with the staticArgnums option${e instanceof Error ? ` (${e.message})` : ''}`, { cause: e });
+  }
 }
 
 /**
@@ -164,30 +193,32 @@ export function jit<A extends readonly unknown[], R>(f: (...args: A) => R, opts?
   checkFunction('jit', 'f', f);
   rejectUnknownOptions('jit', opts, ['staticArgnums']);
   const statics = new Set(indexList('jit', 'staticArgnums', opts?.staticArgnums ?? []));
+  const staticCount = statics.size;
   const fname = `jit(${f.name || 'f'})`;
   const cache: Entry[] = [];
 
+  // The per-call path avoids closures and builds the cache key from shapes directly.
   const prepare = (args: readonly unknown[]): { tensors: Tensor[]; staticValues: unknown[]; shapeKey: string } => {
     const tensors: Tensor[] = [];
     const staticValues: unknown[] = [];
-    let shapeKey = `${args.length}`;
-    args.forEach((a, i) => {
+    let shapeKey = String(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
       if (statics.has(i)) {
         staticValues.push(a);
         shapeKey += ';s';
-        return;
+        continue;
       }
-      let t: Tensor;
-      try {
-        t = asTensor(a as TensorLike);
-      } catch (e) {
-        throw new TypeError(`${fname}: argument ${i} must be a Tensor, number, array of numbers or Float64Array (got ${describeValue(a)}); mark non-tensor arguments with the staticArgnums option${e instanceof Error ? ` (${e.message})` : ''}`, { cause: e });
-      }
+      const t = a instanceof Tensor ? a : toTensor(fname, i, a);
       tensors.push(t);
-      shapeKey += `;${formatShape(t.shape)}`;
-    });
-    for (const i of statics) {
-      if (i >= args.length) throw new RangeError(`${fname}: option staticArgnums contains ${i}, but the call has ${args.length} argument(s)`);
+      shapeKey += ';';
+      const shape = t.shape;
+      for (let d = 0; d < shape.length; d++) shapeKey += d === 0 ? String(shape[d]) : `,${shape[d]}`;
+    }
+    if (staticCount > 0) {
+      for (const i of statics) {
+        if (i >= args.length) throw new RangeError(`${fname}: option staticArgnums contains ${i}, but the call has ${args.length} argument(s)`);
+      }
     }
     return { tensors, staticValues, shapeKey };
   };
@@ -208,43 +239,61 @@ export function jit<A extends readonly unknown[], R>(f: (...args: A) => R, opts?
     const program = schedule(graph, outputs, tensors.length, uniformConstants(graph.constants));
     const { run, source } = compileProgram(program);
     const inputShapes = tensors.map((t) => t.shape);
+    const inputSizes = program.inputSizes;
+    const outputSizes = program.outputSizes;
+    const checked: Float64Array[] = [];
     const compiled: CompiledFunction = {
       inputShapes,
       outputShapes: shapes,
       source,
       run(inputs, outs) {
-        if (!Array.isArray(inputs) || inputs.length !== inputShapes.length) {
-          throw new TypeError(`${fname}: run expects an array of ${inputShapes.length} input buffer(s), got ${Array.isArray(inputs) ? `${inputs.length}` : describeValue(inputs)}`);
+        // Plain loops, no closures: this is the per-evaluation path of optimizers.
+        if (!Array.isArray(inputs) || inputs.length !== inputSizes.length) {
+          throw new TypeError(`${fname}: run expects an array of ${inputSizes.length} input buffer(s), got ${Array.isArray(inputs) ? `${inputs.length}` : describeValue(inputs)}`);
         }
-        inputs.forEach((x, i) => {
-          const size = program.inputSizes[i] as number;
-          if (!(x instanceof Float64Array) || x.length !== size) {
-            throw new TypeError(`${fname}: input ${i} must be a Float64Array of length ${size} (shape ${formatShape(inputShapes[i] as number[])}), got ${x instanceof Float64Array ? `length ${x.length}` : describeValue(x)}`);
+        for (let i = 0; i < inputSizes.length; i++) {
+          const x: unknown = inputs[i];
+          if (!(x instanceof Float64Array) || x.length !== inputSizes[i]) {
+            throw new TypeError(`${fname}: input ${i} must be a Float64Array of length ${inputSizes[i]} (shape ${formatShape(inputShapes[i] as number[])}), got ${x instanceof Float64Array ? `length ${x.length}` : describeValue(x)}`);
           }
-        });
-        const o = outs ?? program.outputSizes.map((n: number) => new Float64Array(n));
-        if (outs !== undefined) {
-          if (!Array.isArray(outs) || outs.length !== program.outputSizes.length) {
-            throw new TypeError(`${fname}: run expects an array of ${program.outputSizes.length} output buffer(s), got ${Array.isArray(outs) ? `${outs.length}` : describeValue(outs)}`);
+        }
+        let o: Float64Array[];
+        if (outs === undefined) {
+          o = new Array<Float64Array>(outputSizes.length);
+          for (let k = 0; k < outputSizes.length; k++) o[k] = new Float64Array(outputSizes[k] as number);
+        } else {
+          if (!Array.isArray(outs) || outs.length !== outputSizes.length) {
+            throw new TypeError(`${fname}: run expects an array of ${outputSizes.length} output buffer(s), got ${Array.isArray(outs) ? `${outs.length}` : describeValue(outs)}`);
           }
-          outs.forEach((b, k) => {
-            const size = program.outputSizes[k] as number;
-            if (!(b instanceof Float64Array) || b.length !== size) {
-              throw new TypeError(`${fname}: output ${k} must be a Float64Array of length ${size} (shape ${formatShape(shapes[k] as number[])}), got ${b instanceof Float64Array ? `length ${b.length}` : describeValue(b)}`);
+          for (let k = 0; k < outputSizes.length; k++) {
+            const b: unknown = outs[k];
+            if (!(b instanceof Float64Array) || b.length !== outputSizes[k]) {
+              throw new TypeError(`${fname}: output ${k} must be a Float64Array of length ${outputSizes[k]} (shape ${formatShape(shapes[k] as number[])}), got ${b instanceof Float64Array ? `length ${b.length}` : describeValue(b)}`);
             }
-            for (let j = 0; j < k; j++) if (overlaps(b, outs[j] as Float64Array)) throw new RangeError(`${fname}: output buffers ${j} and ${k} overlap`);
-            for (let j = 0; j < inputs.length; j++) if (overlaps(b, inputs[j] as Float64Array)) throw new RangeError(`${fname}: output buffer ${k} overlaps input ${j}`);
-          });
+          }
+          // Reading .buffer/.byteOffset is slow, so the overlap verdict is kept for the
+          // buffers last seen (an optimizer passes the same ones every iteration).
+          if (!sameBuffers(checked, inputs, outs)) {
+            for (let k = 0; k < outs.length; k++) {
+              const b = outs[k] as Float64Array;
+              for (let j = 0; j < k; j++) if (overlaps(b, outs[j] as Float64Array)) throw new RangeError(`${fname}: output buffers ${j} and ${k} overlap`);
+              for (let j = 0; j < inputs.length; j++) if (overlaps(b, inputs[j] as Float64Array)) throw new RangeError(`${fname}: output buffer ${k} overlaps input ${j}`);
+            }
+            remember(checked, inputs, outs);
+          }
+          o = outs;
         }
         run(inputs, o);
         return o;
       },
     };
-    return { shapeKey, statics: staticValues, compiled, run, tree, rules: [] };
+    return { shapeKey, statics: staticValues, compiled, run, tree, outputSizes, rules: [] };
   };
 
   const lookup = (args: readonly unknown[]): { entry: Entry; tensors: Tensor[] } => {
     const { tensors, staticValues, shapeKey } = prepare(args);
+    const last = cache[cache.length - 1];
+    if (last !== undefined && last.shapeKey === shapeKey && sameStatics(last.statics, staticValues)) return { entry: last, tensors };
     for (let i = cache.length - 1; i >= 0; i--) {
       const e = cache[i] as Entry;
       if (e.shapeKey === shapeKey && e.statics.every((v, j) => Object.is(v, staticValues[j]))) {
@@ -262,17 +311,26 @@ export function jit<A extends readonly unknown[], R>(f: (...args: A) => R, opts?
   };
 
   const execute = (entry: Entry, tensors: readonly Tensor[]): unknown => {
-    const sizes = entry.compiled.outputShapes;
-    const outs = sizes.map((s) => new Float64Array(s.reduce((p, d) => p * d, 1)));
-    entry.run(tensors.map((t) => t.data), outs);
-    return rebuild(entry.tree, outs.map((o, k) => new Tensor(o, sizes[k] as number[])));
+    const shapes = entry.compiled.outputShapes;
+    const sizes = entry.outputSizes;
+    const ins = new Array<Float64Array>(tensors.length);
+    for (let i = 0; i < tensors.length; i++) ins[i] = (tensors[i] as Tensor).data;
+    const outs = new Array<Float64Array>(sizes.length);
+    for (let k = 0; k < sizes.length; k++) outs[k] = new Float64Array(sizes[k] as number);
+    entry.run(ins, outs);
+    const results = new Array<Tensor>(sizes.length);
+    for (let k = 0; k < sizes.length; k++) results[k] = new Tensor(outs[k] as Float64Array, shapes[k] as number[]);
+    // A lone tensor result needs no rebuilding.
+    return entry.tree.t === 'tensor' ? results[0] : rebuild(entry.tree, results);
   };
 
   const jitted = (...args: unknown[]): unknown => {
     // Inside another trace, f is simply traced into the enclosing graph.
     if (isJitTracing()) return f(...(args as unknown as A));
     const { entry, tensors } = lookup(args);
-    if (tensors.some((t) => t._trace != null || t._tangents != null)) {
+    let differentiated = false;
+    for (const t of tensors) if (t._trace != null || t._tangents != null) differentiated = true;
+    if (differentiated) {
       return differentiableCall(fname, f as unknown as (...xs: unknown[]) => unknown, args, statics, tensors, entry.rules, () => execute(entry, tensors));
     }
     return execute(entry, tensors);

@@ -158,6 +158,10 @@ export function schedule(graph: Graph, outputs: readonly number[], inputCount: n
     groups.push(g);
     return g;
   };
+  // The latest loop group of each shape: independent ops of that shape can share its loop.
+  const latestOfShape = new Map<string, Group>();
+  const canJoin = (g: Group, inputs: readonly number[]): boolean =>
+    g.members.length < MAX_GROUP && inputs.every((y) => g.memberSet.has(y) || ready(y) < g.index);
   for (let id = 0; id < count; id++) {
     if (live[id] === 0) continue;
     const n = nodes[id] as GraphNode;
@@ -168,13 +172,16 @@ export function schedule(graph: Graph, outputs: readonly number[], inputCount: n
         const u = unitOf[x] as number;
         if (u < 0) continue;
         const g = groups[u] as Group;
-        if (!('members' in g) || !g.memberSet.has(x) || !sameShape(g.shape, n.shape) || g.members.length >= MAX_GROUP) continue;
-        if (n.inputs.every((y) => g.memberSet.has(y) || ready(y) < g.index)) {
+        if (!('members' in g) || !g.memberSet.has(x) || !sameShape(g.shape, n.shape)) continue;
+        if (canJoin(g, n.inputs)) {
           joined = g;
           break;
         }
       }
+      const sibling = latestOfShape.get(n.shape.join(','));
+      if (joined == null && sibling !== undefined && canJoin(sibling, n.inputs)) joined = sibling;
       const g = joined ?? newGroup(n.shape);
+      latestOfShape.set(n.shape.join(','), g);
       g.members.push(id);
       g.memberSet.add(id);
       unitOf[id] = g.index;
@@ -182,7 +189,12 @@ export function schedule(graph: Graph, outputs: readonly number[], inputCount: n
       const x = n.inputs[0] as number;
       const u = unitOf[x] as number;
       const owner = u >= 0 ? groups[u] : undefined;
-      const g = owner !== undefined && 'members' in owner && owner.memberSet.has(x) ? owner : newGroup((nodes[x] as GraphNode).shape);
+      const xShape = (nodes[x] as GraphNode).shape;
+      const sibling = latestOfShape.get(xShape.join(','));
+      const g = owner !== undefined && 'members' in owner && owner.memberSet.has(x)
+        ? owner
+        : sibling !== undefined && canJoin(sibling, [x]) ? sibling : newGroup(xShape);
+      latestOfShape.set(xShape.join(','), g);
       g.sinks.push(id);
       unitOf[id] = g.index;
     } else if (n.kind === 'transpose') {
