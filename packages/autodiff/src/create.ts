@@ -1,6 +1,7 @@
 import { ShapeError, formatShape } from './shape-error.js';
 import { MAX_DIMENSIONS, checkShape, sizeOf } from './shape.js';
 import { Tensor } from './tensor.js';
+import { describeValue } from './validate.js';
 
 /**
  * Anything {@link tensor} accepts: a number, nested arrays, a Float64Array or a Tensor.
@@ -10,13 +11,22 @@ import { Tensor } from './tensor.js';
  * const xs: TensorLike[] = [3, [1, 2], [[1, 2], [3, 4]], Float64Array.of(1, 2)];
  * ```
  */
-export type TensorLike = Tensor | number | readonly number[] | readonly (readonly number[])[] | Float64Array;
+export type TensorLike = Tensor | number | NestedNumbers | Float64Array;
 
+/**
+ * Numbers nested to any depth (`[[[1, 2]], [[3, 4]]]`); every level must be rectangular,
+ * which {@link tensor} checks.
+ *
+ * @example
+ * ```ts
+ * const cube: NestedNumbers = [[[1, 2]], [[3, 4]]];
+ * ```
+ */
+export type NestedNumbers = readonly (number | NestedNumbers)[];
+
+/** A bad value for messages; a hole in a sparse array reads as undefined. */
 function describe(v: unknown): string {
-  if (v === undefined) return 'undefined (a hole or missing entry)';
-  if (v == null) return 'null';
-  if (typeof v === 'string') return `string ${JSON.stringify(v)}`;
-  return typeof v;
+  return v === undefined ? 'undefined (a hole or missing entry)' : describeValue(v);
 }
 
 function pathOf(flat: number, shape: readonly number[]): string {

@@ -1,7 +1,7 @@
 export { ShapeError } from './shape-error.js';
 export { TracerError } from './tracer-error.js';
 export { Tensor, type NestedArray } from './tensor.js';
-export { tensor, scalar, zeros, ones, full, type TensorLike } from './create.js';
+export { tensor, scalar, zeros, ones, full, type TensorLike, type NestedNumbers } from './create.js';
 export { add, sub, mul, div, pow, atan2 } from './ops/binary.js';
 export {
   neg, exp, log, sqrt, abs, sign, sin, cos, tan, tanh, sigmoid, relu, square,

@@ -1,4 +1,5 @@
 import { ShapeError, formatShape } from './shape-error.js';
+import { describeValue } from './validate.js';
 
 /** The largest number of elements one tensor may hold: 2²⁸ float64 values (2 GiB). */
 export const MAX_ELEMENTS = 2 ** 28;
@@ -30,12 +31,9 @@ export function checkShape(op: string, shape: unknown): asserts shape is readonl
   }
 }
 
+/** A bad shape entry for messages: a number as itself, anything else described. */
 function describe(v: unknown): string {
-  if (typeof v === 'string') return `string ${JSON.stringify(v)}`;
-  if (v === undefined) return 'undefined';
-  if (v == null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'number' ? String(v) : typeof v;
+  return typeof v === 'number' ? String(v) : describeValue(v);
 }
 
 /** Number of elements of a shape (1 for the scalar shape `[]`). */
