@@ -9,8 +9,11 @@ import { formatShape } from './shape-error.js';
  *
  * @example
  * ```ts
- * try { jit((x) => (x.sum().item() > 0 ? x : x.neg()))([1, 2]); }
- * catch (e) { e instanceof TracerError; // true: "... .item() ... output of op "sum" ..." }
+ * try {
+ *   jit((x: Tensor) => (x.sum().item() > 0 ? x : x.neg()))([1, 2]);
+ * } catch (e) {
+ *   console.log(e instanceof TracerError, (e as TracerError).access, (e as TracerError).op); // true item sum
+ * }
  * ```
  */
 export class TracerError extends Error {

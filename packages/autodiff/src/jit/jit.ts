@@ -55,12 +55,26 @@ export interface CompiledFunction {
   run(inputs: readonly Float64Array[], outputs?: Float64Array[]): Float64Array[];
 }
 
-/** The argument types a jitted function accepts: tensors may be passed as any {@link TensorLike}. */
+/**
+ * The argument types a jitted function accepts: tensors may be passed as any {@link TensorLike}.
+ *
+ * @example
+ * ```ts
+ * const args: JitArgs<[Tensor, number]> = [[1, 2], 3];
+ * ```
+ */
 export type JitArgs<A extends readonly unknown[]> = { [K in keyof A]: A[K] extends Tensor ? TensorLike : A[K] };
 
 /**
  * A function transformed by {@link jit}: call it like `f`, or `lower` it to a
  * {@link CompiledFunction} for fixed shapes.
+ *
+ * @example
+ * ```ts
+ * const double: Jitted<[Tensor], Tensor> = jit((x: Tensor) => x.mul(2));
+ * double([1, 2]).toArray(); // [2, 4]
+ * double.lower(new Float64Array(2)).run([Float64Array.of(1, 2)]); // [Float64Array [2, 4]]
+ * ```
  */
 export type Jitted<A extends readonly unknown[], R> = ((...args: JitArgs<A>) => R) & {
   /** Traces (or reuses) the program for these arguments' shapes and returns it. */
