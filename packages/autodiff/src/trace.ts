@@ -50,6 +50,8 @@ const state = {
   noGradDepth: 0,
   ceiling: Number.POSITIVE_INFINITY,
   jitDepth: 0,
+  /** Transformations with smaller ids were started outside the innermost jit trace. */
+  jitFloor: 0,
 };
 
 function visible(t: Trace): boolean {
@@ -100,22 +102,30 @@ export function isJitTracing(): boolean {
  * derivative rule runs jvp/vjp) must not be hidden or parented by the outer ones.
  */
 export function withJitTracing<T>(fn: () => T): T {
-  const { stack, ceiling } = state;
+  const { stack, ceiling, jitFloor } = state;
   state.jitDepth++;
   state.stack = [];
   state.ceiling = Number.POSITIVE_INFINITY;
+  state.jitFloor = state.nextId;
   try {
     return fn();
   } finally {
     state.jitDepth--;
     state.stack = stack;
     state.ceiling = ceiling;
+    state.jitFloor = jitFloor;
   }
 }
 
-/** True when an active transformation is differentiating `t` (it has a visible trace or tangent). */
-export function isDifferentiated(t: Tensor): boolean {
-  return resolveTrace(t._trace) != null || visibleForwardTraces([t]) != null;
+/**
+ * True when a transformation started outside the current jit trace is differentiating `t`
+ * (transformations inside the trace handle their own tensors through their rules).
+ */
+export function isDifferentiatedOutsideJit(t: Tensor): boolean {
+  const reverse = resolveTrace(t._trace);
+  if (reverse != null && reverse.id < state.jitFloor) return true;
+  const forward = visibleForwardTraces([t]);
+  return forward != null && forward.some((trace) => trace.id < state.jitFloor);
 }
 
 /** Runs `fn` with recording on or off, restoring the previous setting afterwards. */

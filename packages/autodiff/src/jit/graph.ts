@@ -1,6 +1,6 @@
 import { Tensor } from '../tensor.js';
 import { TracerError, escapedTracerError, type TracedInfo } from '../tracer-error.js';
-import { isDifferentiated } from '../trace.js';
+import { isDifferentiatedOutsideJit } from '../trace.js';
 import { formatShape } from '../shape-error.js';
 import type { PrimKind } from './primitives.js';
 
@@ -85,7 +85,7 @@ export class Graph {
   }
 
   private constant(x: Tensor): number {
-    if (isDifferentiated(x)) {
+    if (isDifferentiatedOutsideJit(x)) {
       throw new TracerError(
         `${this.owner}: f uses a tensor of shape ${formatShape(x.shape)} from the enclosing scope that an enclosing grad/jvp ` +
           'is differentiating; jit would freeze it as a constant and its derivative would be lost. Pass it to the jitted function as an argument.',

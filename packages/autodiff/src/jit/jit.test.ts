@@ -232,6 +232,12 @@ describe('what jit cannot trace, and how it says so', () => {
     expect(grad(fixed)(tensor([3, 4])).toArray()).toEqual([1, 2]);
   });
 
+  it('a grad inside the jitted function may differentiate a concrete value mixed with traced ones', () => {
+    const f = jit((x: Tensor) => grad((w: Tensor) => w.mul(x).sum())(tensor([1, 2])));
+    expect(f([3, 4]).toArray()).toEqual([3, 4]);
+    expect(jit(() => tensor([5, 6]))().toArray()).toEqual([5, 6]);
+  });
+
   it('printing a traced tensor works and shows its shape', () => {
     let printed = '';
     jit((x: Tensor) => { printed = `${x.mul(2)}`; return x; })([1, 2]);
