@@ -267,6 +267,29 @@ describe('jit(f).lower(...args): the buffer-level program', () => {
     expect(program.run([Float64Array.of(0, 1, 0)]).map((o) => [...o])).toEqual([[1], [0, 2, 0]]);
   });
 
+  it('residuals and their Jacobian in one program share the forward pass (the pattern for least squares)', () => {
+    const bins = tensor(Array.from({ length: 20 }, (_, i) => 155 + 2.5 * i + 1.25));
+    const r = (p: Tensor): Tensor => bins.sub(p.at(0)).square().div(p.at(1).square().mul(-2)).exp().div(p.at(1));
+    const program = jit((p: Tensor) => [r(p), jacobian(r)(p)]).lower(new Float64Array(2));
+    expect(program.outputShapes).toEqual([[20], [20, 2]]);
+    expect(program.source.match(/Math\.exp/g)).toHaveLength(1);
+    const p = Float64Array.of(178, 7.5);
+    const [values, J] = program.run([p]) as [Float64Array, Float64Array];
+    expectClose(new Tensor(values, [20]), r(tensor(p)));
+    expectClose(new Tensor(J, [20, 2]), jacobian(r)(tensor(p)));
+  });
+
+  it('a function that reads values cannot be lowered: its TracerError lets a caller fall back to eager evaluation', () => {
+    const readsData = (x: Tensor) => tensor([(x.data[0] as number) ** 2]).sum();
+    let fallback = false;
+    try {
+      jit(valueAndGrad(readsData)).lower(new Float64Array(1));
+    } catch (e) {
+      fallback = e instanceof TracerError && e.access === 'data';
+    }
+    expect(fallback).toBe(true);
+  });
+
   it('run checks its buffers by name', () => {
     const program = f.lower(new Float64Array(3));
     expect(() => program.run([new Float64Array(2)])).toThrow(/input 0 must be a Float64Array of length 3 \(shape \[3\]\), got length 2/);
