@@ -2,7 +2,7 @@ export { createRng, type Rng } from './rng.js';
 export { datasets } from './datasets.js';
 export { heartCurve, type HeartCurve } from './heart-curve.js';
 export { heights, type HeightsHistogram, type HeightsName } from './heights.js';
-export { parseHeightsCsv, HeightsCsvError, type ParseHeightsOptions } from './parse-heights-csv.js';
+export { parseHeightsCsv, HeightsCsvError, MAX_HEIGHT_BINS, PLAUSIBLE_HEIGHT_CM, type HeightUnit, type ParseHeightsOptions } from './parse-heights-csv.js';
 export { gaussian, gaussianPartials, type GaussianPartials } from './gaussian.js';
 export {
   fitGaussian,
