@@ -183,6 +183,7 @@ export function prepareOutputFolder(dir: string, options: OutputFolderOptions): 
   try {
     fs.remove(fs.mkdtemp(join(workplace, `.${name}.probe-`)));
   } catch (error) {
+    if (codeOf(error) === undefined) throw error;
     throw new OutputError(`${shown}: cannot create folders in ${JSON.stringify(workplace)} (${reason(error)})`);
   }
   if (fs.stat(parent)?.isDirectory() === true) removeAbandoned(fs, parent, name);
