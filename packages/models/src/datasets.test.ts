@@ -208,6 +208,9 @@ describe('parseHeightsCsv', () => {
   });
 
   it('parseHeightsCsv reads files in mm and m, and takes the unit from a header such as "Height (in)"', () => {
+    expect(parseHeightsCsv('170\n172').sourceUnit).toBe('cm');
+    expect(parseHeightsCsv('height (in)\n68\n70').sourceUnit).toBe('in');
+    expect(heights('galton-sons').sourceUnit).toBe('in');
     expect(Array.from(parseHeightsCsv('1700\n1725\n1750', { unit: 'mm' }).x)).toEqual([170, 172.5, 175]);
     expect(Array.from(parseHeightsCsv('1.70\n1.725\n1.75', { unit: 'm' }).x)).toEqual([170, 172.5, 175]);
     const inches = parseHeightsCsv('Height (in)\n68\n69\n70');

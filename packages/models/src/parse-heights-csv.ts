@@ -382,6 +382,7 @@ function histogram(origin: number, firstBin: number | null, counts: Float64Array
     total,
     provenance: `Parsed from text (${unit}), binned into ${binWidth} cm bins; density = count / (N · binWidth).`,
     citation: null,
+    sourceUnit: unit,
   };
 }
 
