@@ -130,7 +130,8 @@ async function trainAndWrite(settings: Settings, out: ReturnType<typeof prepareO
   );
   say(`  cost      ${formatCost(result.initialCost)} → ${formatCost(result.finalCost)}`);
   say(`  snapshots ${describeSnapshots(settings, result)}`);
-  say(`  time      ${formatDuration(result.elapsedMs)} training (${formatCount(speed)} it/s), ${formatDuration(timings.totalMs)} in all`);
+  const rate = speed >= 10 ? formatCount(speed) : speed.toPrecision(2);
+  say(`  time      ${formatDuration(result.elapsedMs)} training (${rate} it/s), ${formatDuration(timings.totalMs)} in all`);
   say(`  wrote     ${saved.files.join(', ')}`);
   if (saved.previous != null) say(`  kept      the previous results as ${saved.previous}`);
   if (outcome.status !== 'done' && outcome.status !== 'interrupted') stderr.write(`backprop: ${outcome.message}\n`);

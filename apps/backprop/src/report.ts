@@ -71,7 +71,12 @@ export function outcomeOf(result: TrainResult): Outcome {
   }
   if (result.interrupted) return { status: 'interrupted', message: `interrupted after ${result.updates.toLocaleString('en-US')} updates (${costs})` };
   if (!(result.finalCost <= result.initialCost)) {
-    return { status: 'cost-rose', message: `the cost got worse, ${costs} after ${result.updates.toLocaleString('en-US')} updates; try a smaller --aggression or --noise` };
+    // A saturated network barely moves: show the rise even when the rounded costs look equal.
+    const rise = (result.finalCost - result.initialCost) / result.initialCost;
+    return {
+      status: 'cost-rose',
+      message: `the cost got worse, ${costs} (up ${rise.toExponential(2)} relative) after ${result.updates.toLocaleString('en-US')} updates; try a smaller --aggression or --noise`,
+    };
   }
   return { status: 'done', message: costs };
 }

@@ -3,7 +3,7 @@ export { UsageError, InputError, OutputError } from './errors.js';
 export { readNumber, readInteger, readList, readChoice, type NumberRange } from './numbers.js';
 export { parseCommandLine, usageLine, helpText, type CommandSpec, type OptionSpec, type ParsedCommandLine } from './command-line.js';
 export { runCommand, runMain, type OptionValues } from './run-command.js';
-export { cliIo, type CliIo, type TextSink } from './io.js';
+export { cliIo, processSink, type CliIo, type TextSink } from './io.js';
 export { nodeOutputFs, type OutputFs } from './output-fs.js';
 export {
   prepareOutputFolder,

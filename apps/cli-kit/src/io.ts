@@ -35,6 +35,32 @@ export interface CliIo {
 }
 
 /**
+ * A process stream as a {@link TextSink} that survives a closed reader: after EPIPE (the run
+ * piped into `head`, say) further text is dropped instead of crashing the run before it has
+ * written its files.
+ *
+ * @example
+ * ```ts
+ * const out = processSink(process.stdout);
+ * ```
+ */
+export function processSink(stream: NodeJS.WriteStream): TextSink {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return {
+    write: (text: string) => (closed ? false : stream.write(text)),
+    get isTTY() {
+      return stream.isTTY === true;
+    },
+  };
+}
+
+let processSinks: { stdout: TextSink; stderr: TextSink } | undefined;
+
+/**
  * `partial` with the process's streams, folder, clock and file system filling the gaps.
  * Relative paths resolve against `INIT_CWD` when pnpm set it (the folder `pnpm …` was typed
  * in, although pnpm runs scripts in the package's folder), otherwise the working directory.
@@ -45,9 +71,10 @@ export interface CliIo {
  * ```
  */
 export function cliIo(partial: Partial<CliIo> = {}): CliIo {
+  processSinks ??= { stdout: processSink(process.stdout), stderr: processSink(process.stderr) };
   return {
-    stdout: partial.stdout ?? process.stdout,
-    stderr: partial.stderr ?? process.stderr,
+    stdout: partial.stdout ?? processSinks.stdout,
+    stderr: partial.stderr ?? processSinks.stderr,
     cwd: partial.cwd ?? process.env['INIT_CWD'] ?? process.cwd(),
     signal: partial.signal ?? new AbortController().signal,
     now: partial.now ?? (() => performance.now()),

@@ -288,7 +288,7 @@ function checkPlausible(column: Column, unit: HeightUnit, what: string, skip?: (
     if (skip?.(i) === true) continue;
     if (!(v > 0)) throw new HeightsCsvError(lines[i]!, column.texts(i), `is not a positive height; expected ${what} in ${unit}`);
     const [slip] = slipUnits(v, unit, 170);
-    const range = `expected ${formatNumber(lowIn)}–${formatNumber(highIn)} ${unit} (${low}–${high} cm)`;
+    const range = `expected ${formatNumber(lowIn)}–${formatNumber(highIn)} ${unit}${unit === 'cm' ? '' : ` (${low}–${high} cm)`}`;
     throw new HeightsCsvError(
       lines[i]!,
       column.texts(i),
