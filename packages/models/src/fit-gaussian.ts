@@ -45,7 +45,8 @@ const OPTION_NAMES = ['method', 'start', 'aggression', 'steps'] as const;
  *
  * @example
  * ```ts
- * fitGaussian(x, y, { method: 'steepest', steps: FIT_GAUSSIAN_MAX_STEPS });
+ * const { x, y } = heights('course');
+ * fitGaussian(x, y, { method: 'levenberg-marquardt', steps: FIT_GAUSSIAN_MAX_STEPS }).converged; // true
  * ```
  */
 export const FIT_GAUSSIAN_MAX_STEPS = 100_000;

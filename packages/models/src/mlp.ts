@@ -25,7 +25,12 @@ export type MatrixInput = ArrayLike<number> | readonly (ArrayLike<number> | Tens
  *
  * @example
  * ```ts
- * net.train(x, y, { iterations: MLP_MAX_TRAIN_ITERATIONS - 1, rng });
+ * const net = mlp({ layers: [1, 2], rng: createRng(0) });
+ * try {
+ *   net.train([0], [[0], [0]], { iterations: MLP_MAX_TRAIN_ITERATIONS, noise: 0 });
+ * } catch (error) {
+ *   console.log((error as Error).message); // 'train: option iterations must be an integer from 0 to 99999999 …'
+ * }
  * ```
  */
 export const MLP_MAX_TRAIN_ITERATIONS = 100_000_000;
@@ -36,7 +41,8 @@ export const MLP_MAX_TRAIN_ITERATIONS = 100_000_000;
  *
  * @example
  * ```ts
- * net.train(x, y, { iterations: 1e6, progressEvery: 1, rng }).costs.length; // ≤ 2001
+ * const net = mlp({ layers: [1, 2], rng: createRng(0) });
+ * net.train([0, 1], [[0, 1], [1, 0]], { iterations: 5000, progressEvery: 1, noise: 0 }).costs.length; // ≤ MLP_COST_HISTORY_LIMIT + 1
  * ```
  */
 export const MLP_COST_HISTORY_LIMIT = 2000;
@@ -47,7 +53,12 @@ export const MLP_COST_HISTORY_LIMIT = 2000;
  *
  * @example
  * ```ts
- * mlp({ layers: [1, 3000, 3000, 1], rng }); // 9,006,001 parameters: fine
+ * mlp({ layers: [1, 3000, 3000, 1], rng: createRng(0) }); // 9,006,001 parameters: fine
+ * try {
+ *   mlp({ layers: [1, 1e6, 1e6, 1], rng: createRng(0) });
+ * } catch (error) {
+ *   console.log((error as Error).message); // '… need 1,000,004,000,001 weights and biases; expected at most 10,000,000 (MLP_MAX_PARAMETERS)'
+ * }
  * ```
  */
 export const MLP_MAX_PARAMETERS = 10_000_000;

@@ -35,7 +35,13 @@ export const PLAUSIBLE_HEIGHT_CM = [20, 300] as const;
  *
  * @example
  * ```ts
- * parseHeightsCsv(text, { binWidth: 0.01 }); // RangeError naming the bins and the smallest binWidth
+ * const tall = Array.from({ length: 41 }, (_, i) => 160 + i).join('\n'); // 160 … 200 cm
+ * parseHeightsCsv(tall, { binWidth: 0.01 }).x.length;        // 4001 bins
+ * try {
+ *   parseHeightsCsv(tall, { binWidth: 40 / MAX_HEIGHT_BINS });
+ * } catch (error) {
+ *   console.log((error as Error).message); // '… make 10,001 bins; expected at most 10,000 (MAX_HEIGHT_BINS): use a binWidth of at least 0.0040004 cm'
+ * }
  * ```
  */
 export const MAX_HEIGHT_BINS = 10_000;

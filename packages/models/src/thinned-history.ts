@@ -7,9 +7,9 @@
  *
  * @example
  * ```ts
- * const history = thinnedHistory<number>(2000);
- * for (let k = 0; k < 1e6; k++) if (history.wants(k)) history.add(k, costAt(k));
- * history.items.length; // ≤ 2000, evenly spaced over the million
+ * const history: ThinnedHistory<number> = thinnedHistory<number>(2000);
+ * for (let k = 0; k < 1e6; k++) if (history.wants(k)) history.add(k, Math.exp(-k / 1e5));
+ * [history.items.length, history.stride]; // [1954, 512]: evenly spaced over the million
  * ```
  */
 export interface ThinnedHistory<T> {

@@ -19,6 +19,17 @@ export interface ContourLine {
 }
 
 /**
+ * The most contour levels drawn: each level is a pass over the whole grid.
+ *
+ * @example
+ * ```ts
+ * const bowl = sampleGrid((x, y) => x * x + y * y, [-1, 1], [-1, 1], 21, 21);
+ * contourLines(bowl, MAX_CONTOUR_LEVELS).length > 0; // the most levels accepted
+ * ```
+ */
+export const MAX_CONTOUR_LEVELS = 1000;
+
+/**
  * `count` contour levels evenly spaced strictly inside the range of `values`:
  * `min + (max − min)·k/(count + 1)` for k = 1…count. The extremes are left out because a
  * contour at the minimum or maximum degenerates to isolated points.
@@ -28,16 +39,6 @@ export interface ContourLine {
  * contourLevels([0, 10], 4); // [2, 4, 6, 8]
  * ```
  */
-/**
- * The most contour levels drawn: each level is a pass over the whole grid.
- *
- * @example
- * ```ts
- * contourLines(grid, MAX_CONTOUR_LEVELS); // the most levels accepted
- * ```
- */
-export const MAX_CONTOUR_LEVELS = 1000;
-
 export function contourLevels(values: ArrayLike<number>, count: number): number[] {
   if (!(Number.isInteger(count) && count >= 1 && count <= MAX_CONTOUR_LEVELS)) {
     throw new RangeError(`contourLevels: levels must be an integer from 1 to ${MAX_CONTOUR_LEVELS} (MAX_CONTOUR_LEVELS), got ${count}`);

@@ -36,7 +36,12 @@ function evenlySpaced(range: Range, n: number): number[] {
  *
  * @example
  * ```ts
- * sampleGrid(f, [0, 1], [0, 1], 2048, 2048); // the largest square grid
+ * sampleGrid((x, y) => x * y, [0, 1], [0, 1], 2048, 2048).values.length === MAX_GRID_POINTS; // the largest square grid
+ * try {
+ *   sampleGrid((x, y) => x * y, [0, 1], [0, 1], 1e9, 1e9);
+ * } catch (error) {
+ *   console.log((error as Error).message); // refused before any memory is taken: '… expected at most 4,194,304 (MAX_GRID_POINTS, …)'
+ * }
  * ```
  */
 export const MAX_GRID_POINTS = 2048 * 2048;

@@ -17,7 +17,8 @@ const INPUT_NAMES = [...AXES_OPTION_NAMES, 'centers', 'heights', 'model', 'chiSq
  *
  * @example
  * ```ts
- * histogramChart({ centers, heights, model, xRange: [0, 1e6] }); // 10,000 samples, not 10 million
+ * const config = histogramChart({ centers: [170], heights: [0.05], model: () => 0.04, xRange: [0, 1e6] });
+ * config.data.datasets[3]?.data.length; // 10000 samples (MAX_CURVE_SAMPLES), not 10 million
  * ```
  */
 export const MAX_CURVE_SAMPLES = 10_000;

@@ -16,7 +16,9 @@ const INPUT_NAMES = [...AXES_OPTION_NAMES, 'target', 'snapshots', 'final', 'snap
  *
  * @example
  * ```ts
- * trainingChart({ target, snapshots: fiftyThousand }).data.datasets.length; // 2 + 2000
+ * const curve = { x: [0.2, 0.5, 0.8], y: [0.5, 0.8, 0.5] };
+ * const snapshots = Array.from({ length: 50_000 }, () => curve);
+ * trainingChart({ target: curve, snapshots }).data.datasets.length; // 1 + 2000 (MAX_DRAWN_SNAPSHOTS)
  * ```
  */
 export const MAX_DRAWN_SNAPSHOTS = 2000;
