@@ -17,6 +17,10 @@ describe('the main entry (@slope/plot)', () => {
 
   it('exports builders and helpers only, no renderer', () => {
     expect(Object.keys(plot).sort()).toEqual([
+      'MAX_CONTOUR_LEVELS',
+      'MAX_CURVE_SAMPLES',
+      'MAX_DRAWN_SNAPSHOTS',
+      'MAX_GRID_POINTS',
       'PlotInputError',
       'contourChart',
       'contourLevels',
