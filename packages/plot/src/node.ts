@@ -1,4 +1,4 @@
-import { loadCanvas } from './canvas-loader.js';
+import { loadCanvas } from './node-canvas.js';
 import { Chart, registerables, type ChartConfiguration, type ChartType, type DefaultDataPoint, type Plugin } from 'chart.js';
 import { rejectUnknownOptions } from './options.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCanvas } from './canvas-loader.js';
+import { loadCanvas } from './node-canvas.js';
 
 describe('loadCanvas', () => {
   it('loads @napi-rs/canvas when it is installed', async () => {
