@@ -160,6 +160,10 @@ describe('API pages: examples run in the page', () => {
       await page.screenshot({ path: `${shots}/api-symbolic-editing.png` });
       expect(await run(ex)).toMatch(/^Ran in \d+ ms\.$/);
       expect(await outputText(ex)).toBe('50\ndone');
+      // Output from a timer arrives after the module has finished, and is still shown.
+      await ex.locator('[data-role="editor"]').fill("setTimeout(() => console.log('a tick later'), 50);\nconsole.log('first');");
+      expect(await run(ex)).toMatch(/^Ran in \d+ ms\.$/);
+      expect(await outputText(ex)).toBe('first\na tick later');
       await ex.screenshot({ path: `${shots}/api-symbolic-edited-run.png` });
       await ex.locator('[data-role="reset"]').click();
       expect(await outputText(ex)).toBe('18');

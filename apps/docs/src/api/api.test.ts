@@ -69,7 +69,9 @@ describe('the API reference', () => {
       bad: "import { parse } from '@slope/symbolic';\n\nparse('x +');\n",
       missing: "import { parze } from '@slope/symbolic';\nparze('x');\n",
       chart: "import { lineChart } from '@slope/plot';\nlineChart([{ x: [0, 1], y: [1, 0], label: 'down' }]);\n",
+      later: "setTimeout(() => console.log('later'), 20);\nconsole.log('now');\n",
     });
+    expect(results['later']).toEqual({ ok: true, output: [{ kind: 'text', text: 'now' }, { kind: 'text', text: 'later' }] });
     expect(results['good']).toEqual({ ok: true, output: [{ kind: 'text', text: 'kind pow' }, { kind: 'text', text: "'x^2'" }] });
     expect(results['bad']?.ok).toBe(false);
     expect(results['bad']?.output).toEqual([expect.objectContaining({ kind: 'error', line: 3, message: expect.stringContaining('ParseError') })]);

@@ -7,6 +7,7 @@ import { Chart, registerables, type ChartConfiguration, type Plugin } from 'char
 import type { ChartLike } from './chart-output.js';
 import type { RunMessage, WorkerMessage } from './example-protocol.js';
 import { createExampleRuntime, describeError } from './example-runtime.js';
+import { trackTimers, TIMER_NAMES } from './example-timers.js';
 import { prepareExample } from './prepare-example.js';
 
 // A reader's example runs here, never on the page's main thread. The page gives each run a
@@ -87,17 +88,23 @@ async function run(code: string): Promise<void> {
   const started = performance.now();
   let url = 'blob:';
   let ok = true;
+  const fail = (e: unknown): void => {
+    ok = false;
+    post({ type: 'item', seq: seq++, item: describeError(e, url) });
+  };
+  const timers = trackTimers(fail);
   try {
     const js = prepareExample(code);
     url = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
     scope.__slope = runtime.global;
     scope.console = runtime.console;
-    scope.addEventListener('unhandledrejection', (e) => post({ type: 'item', seq: seq++, item: describeError(e.reason, url) }));
+    for (const name of TIMER_NAMES) (scope as unknown as Record<string, unknown>)[name] = timers[name];
+    scope.addEventListener('unhandledrejection', (e) => fail(e.reason));
     post({ type: 'started' });
     await import(/* @vite-ignore */ url);
+    await timers.idle();
   } catch (e) {
-    ok = false;
-    post({ type: 'item', seq: seq++, item: describeError(e, url) });
+    fail(e);
   }
   await Promise.all(charts);
   post({ type: 'done', ok, ms: performance.now() - started });

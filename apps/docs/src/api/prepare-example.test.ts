@@ -18,8 +18,8 @@ describe('prepareExample(code)', () => {
     expect(js.split('\n')[0]).toContain('const { "parse": parse, "derivative": d } = __slope.imports("@slope/symbolic", ["parse","derivative"], 1);');
   });
 
-  it('does not show assignments, updates, console calls, void or delete', () => {
-    const js = prepareExample('let a = 1;\na = 2;\na++;\nconsole.log(a);\nvoid a;\n');
+  it('does not show assignments, updates, console calls, void, delete or timer handles', () => {
+    const js = prepareExample('let a = 1;\na = 2;\na++;\nconsole.log(a);\nvoid a;\nsetTimeout(() => a, 1);\n');
     expect(js).not.toContain('__slope.show');
   });
 

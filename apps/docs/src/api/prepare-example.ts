@@ -79,13 +79,17 @@ function blank(text: string): string {
   return text.replace(/[^\n]/g, ' ');
 }
 
-/** Console calls print by themselves; assignments are statements, not results. */
+/** Functions whose result is a handle, not something to look at. */
+const NOT_SHOWN_CALLS = new Set(['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval']);
+
+/** Console calls print by themselves; assignments are statements, not results; timer handles mean nothing. */
 function showsValue(statement: Program['body'][number]): statement is ExpressionStatement {
   if (statement.type !== 'ExpressionStatement' || statement.directive !== undefined) return false;
   const e: Expression = statement.expression;
   if (e.type === 'AssignmentExpression' || e.type === 'UpdateExpression') return false;
   if (e.type === 'UnaryExpression' && (e.operator === 'void' || e.operator === 'delete')) return false;
   if (e.type === 'CallExpression' && e.callee.type === 'MemberExpression' && e.callee.object.type === 'Identifier' && e.callee.object.name === 'console') return false;
+  if (e.type === 'CallExpression' && e.callee.type === 'Identifier' && NOT_SHOWN_CALLS.has(e.callee.name)) return false;
   return true;
 }
 

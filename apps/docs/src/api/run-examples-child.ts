@@ -8,6 +8,7 @@ import { renderPng } from '@slope/plot/node';
 import * as symbolic from '@slope/symbolic';
 import { chartFileName, type ChartLike } from './chart-output.js';
 import { createExampleRuntime, describeError, type OutputItem } from './example-runtime.js';
+import { trackTimers, TIMER_NAMES } from './example-timers.js';
 import { prepareExample } from './prepare-example.js';
 import type { ExampleJob, ExampleRun } from './run-examples.js';
 
@@ -18,8 +19,8 @@ const MARK = '@@API-EXAMPLES@@';
 const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as ExampleJob;
 const modules = { '@slope/symbolic': symbolic, '@slope/autodiff': autodiff, '@slope/optim': optim, '@slope/models': models, '@slope/plot': plot };
 const write = process.stdout.write.bind(process.stdout);
-const scope = globalThis as unknown as { __slope?: unknown; console: unknown };
-const realConsole = scope.console;
+const scope = globalThis as unknown as Record<string, unknown>;
+const saved = Object.fromEntries(['console', ...TIMER_NAMES].map((name) => [name, scope[name]]));
 const results: Record<string, ExampleRun> = {};
 if (job.chartDir !== undefined) mkdirSync(job.chartDir, { recursive: true });
 
@@ -36,17 +37,23 @@ for (const [i, [name, code]] of Object.entries(job.examples).entries()) {
   const file = `${job.dir}/${String(i).padStart(3, '0')}-${name}.mjs`;
   const url = pathToFileURL(file).href;
   let ok = true;
-  try {
-    writeFileSync(file, prepareExample(code));
-    scope.__slope = runtime.global;
-    scope.console = runtime.console;
-    await import(url);
-  } catch (e) {
+  const fail = (e: unknown): void => {
     ok = false;
     output.push(describeError(e, url));
+  };
+  const timers = trackTimers(fail);
+  try {
+    writeFileSync(file, prepareExample(code));
+    scope['__slope'] = runtime.global;
+    scope['console'] = runtime.console;
+    for (const name of TIMER_NAMES) scope[name] = timers[name];
+    await import(url);
+    await timers.idle();
+  } catch (e) {
+    fail(e);
   } finally {
-    scope.console = realConsole;
-    delete scope.__slope;
+    Object.assign(scope, saved);
+    delete scope['__slope'];
   }
   await Promise.all(charts);
   results[name] = { ok, output };
