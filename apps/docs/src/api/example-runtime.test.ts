@@ -12,6 +12,8 @@ function runtime(): { items: OutputItem[]; rt: ReturnType<typeof createExampleRu
 describe('createExampleRuntime(modules, sink)', () => {
   it('records console output and shown values in order; undefined is not shown', () => {
     const { items, rt } = runtime();
+    expect(rt.global.scope.console).toBe(rt.console);
+    expect(rt.global.scope.setTimeout).toBe(rt.timers.setTimeout);
     rt.console.log('x =', 2);
     expect(rt.global.show(symbolic.parse('x^2'))).toBeDefined();
     rt.global.show(undefined);

@@ -1,4 +1,5 @@
 import { describeChart, isChartConfig, type ChartLike, type ChartOutput } from './chart-output.js';
+import { trackTimers, type ExampleTimers } from './example-timers.js';
 import { formatLogArgs, formatValue } from './format-value.js';
 
 // What a prepared example (see prepare-example.ts) calls while it runs: `__slope.imports`,
@@ -18,8 +19,16 @@ export type ExampleModules = Readonly<Record<string, Readonly<Record<string, unk
 /** What the host is told as output happens. A chart comes with its configuration to draw. */
 export type OutputSink = (item: OutputItem, chart?: ChartLike) => void;
 
+/**
+ * The names a prepared example binds from `__slope.scope` in its own module scope, so that its
+ * printing and timers are recorded without touching the host's globals (which other code in
+ * the worker, such as a dev server's client, also uses).
+ */
+export const SCOPED_NAMES = ['console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+
 /** The object a prepared example sees as `globalThis.__slope`. */
 export interface ExampleGlobal {
+  readonly scope: Readonly<Record<(typeof SCOPED_NAMES)[number], unknown>>;
   imports(specifier: string, names: readonly string[], line: number): Readonly<Record<string, unknown>>;
   defaultImport(specifier: string, line: number): never;
   dynamicImport(specifier: unknown): Promise<Readonly<Record<string, unknown>>>;
@@ -42,17 +51,26 @@ export class ExampleImportError extends SyntaxError {
 /** Output stops after this many lines, so a loop that prints forever cannot flood the page. */
 export const MAX_OUTPUT_LINES = 500;
 
+/** What a host needs for one run: the `__slope` global, the console, and the run's timers. */
+export interface ExampleRuntime {
+  readonly global: ExampleGlobal;
+  readonly console: ExampleConsole;
+  /** `timers.idle()` resolves once the example has no timeout or interval pending. */
+  readonly timers: ExampleTimers;
+}
+
 /**
- * A runtime for one run of one example: its `__slope` global and console, reporting to `sink`.
+ * A runtime for one run of one example, reporting to `sink`; an error thrown later, in a timer
+ * callback, goes to `onLateError`.
  *
  * @example
  * ```ts
  * const items: OutputItem[] = [];
- * const rt = createExampleRuntime({ '@slope/symbolic': symbolic }, (item) => items.push(item));
+ * const rt = createExampleRuntime({ '@slope/symbolic': symbolic }, (item) => items.push(item), (e) => items.push(describeError(e, url)));
  * rt.console.log('x =', 2); // items: [{ kind: 'text', text: 'x = 2' }]
  * ```
  */
-export function createExampleRuntime(modules: ExampleModules, sink: OutputSink): { readonly global: ExampleGlobal; readonly console: ExampleConsole } {
+export function createExampleRuntime(modules: ExampleModules, sink: OutputSink, onLateError: (error: unknown) => void = () => {}): ExampleRuntime {
   let lines = 0;
   let indent = '';
   const counts = new Map<string, number>();
@@ -82,7 +100,11 @@ export function createExampleRuntime(modules: ExampleModules, sink: OutputSink):
     return m;
   };
 
+  const timers = trackTimers(onLateError);
   const global: ExampleGlobal = {
+    get scope() {
+      return { console, ...timers };
+    },
     imports(specifier, names, line) {
       const m = moduleOf(specifier, line);
       const missing = names.filter((n) => !Object.prototype.hasOwnProperty.call(m, n));
@@ -129,7 +151,7 @@ export function createExampleRuntime(modules: ExampleModules, sink: OutputSink):
       print(`${label}: ${n}`);
     },
   };
-  return { global, console };
+  return { global, console, timers };
 }
 
 function escapeRegExp(s: string): string {

@@ -7,7 +7,6 @@ import { Chart, registerables, type ChartConfiguration, type Plugin } from 'char
 import type { ChartLike } from './chart-output.js';
 import type { RunMessage, WorkerMessage } from './example-protocol.js';
 import { createExampleRuntime, describeError } from './example-runtime.js';
-import { trackTimers, TIMER_NAMES } from './example-timers.js';
 import { prepareExample } from './prepare-example.js';
 
 // A reader's example runs here, never on the page's main thread. The page gives each run a
@@ -19,7 +18,7 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<RunMessage>) => void): void;
   addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
 }
-const scope = globalThis as unknown as WorkerScope & { __slope?: unknown; console: unknown };
+const scope = globalThis as unknown as WorkerScope & { __slope?: unknown };
 const modules = { '@slope/symbolic': symbolic, '@slope/autodiff': autodiff, '@slope/optim': optim, '@slope/models': models, '@slope/plot': plot };
 const post = (m: WorkerMessage): void => scope.postMessage(m);
 
@@ -74,6 +73,12 @@ scope.addEventListener('message', (event) => {
 
 async function run(code: string): Promise<void> {
   let seq = 0;
+  let url = 'blob:';
+  let ok = true;
+  const fail = (e: unknown): void => {
+    ok = false;
+    post({ type: 'item', seq: seq++, item: describeError(e, url) });
+  };
   const charts: Promise<void>[] = [];
   const runtime = createExampleRuntime(modules, (item, chart) => {
     const n = seq++;
@@ -84,25 +89,16 @@ async function run(code: string): Promise<void> {
         (e: unknown) => post({ type: 'chart-failed', seq: n, message: e instanceof Error ? e.message : String(e) }),
       ));
     }
-  });
+  }, fail);
   const started = performance.now();
-  let url = 'blob:';
-  let ok = true;
-  const fail = (e: unknown): void => {
-    ok = false;
-    post({ type: 'item', seq: seq++, item: describeError(e, url) });
-  };
-  const timers = trackTimers(fail);
   try {
     const js = prepareExample(code);
     url = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
     scope.__slope = runtime.global;
-    scope.console = runtime.console;
-    for (const name of TIMER_NAMES) (scope as unknown as Record<string, unknown>)[name] = timers[name];
     scope.addEventListener('unhandledrejection', (e) => fail(e.reason));
     post({ type: 'started' });
     await import(/* @vite-ignore */ url);
-    await timers.idle();
+    await runtime.timers.idle();
   } catch (e) {
     fail(e);
   }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ExampleSyntaxError, prepareExample } from './prepare-example.js';
 
+const SCOPE = 'const { console, setTimeout, clearTimeout, setInterval, clearInterval } = __slope.scope;';
+
 describe('prepareExample(code)', () => {
   it('strips types, turns @slope imports into runtime bindings on line 1, and shows each top-level expression', () => {
     const js = prepareExample("import { parse } from '@slope/symbolic';\nimport type { Expr } from '@slope/symbolic';\nconst e: Expr = parse('x^2')!;\ne.toString();\n");
     const lines = js.split('\n');
-    expect(lines[0]).toBe('const { "parse": parse } = __slope.imports("@slope/symbolic", ["parse"], 1); ' + ' '.repeat("import { parse } from '@slope/symbolic';".length));
+    expect(lines[0]).toBe(`${SCOPE} const { "parse": parse } = __slope.imports("@slope/symbolic", ["parse"], 1); ` + ' '.repeat("import { parse } from '@slope/symbolic';".length));
     expect(lines[2]).toBe("const e = parse('x^2');");
     expect(lines[3]).toBe('__slope.show((e.toString()));');
   });
@@ -36,7 +38,13 @@ describe('prepareExample(code)', () => {
   });
 
   it('shows a dynamic import used as a statement, wrapping around the rewritten call', () => {
-    expect(prepareExample("import('@slope/plot');")).toBe("__slope.show((__slope.dynamicImport('@slope/plot')));");
+    expect(prepareExample("import('@slope/plot');")).toBe(`${SCOPE} __slope.show((__slope.dynamicImport('@slope/plot')));`);
+  });
+
+  it("binds the runtime's console and timers in the module's scope, except names the example declares itself", () => {
+    expect(prepareExample('const setTimeout = 1;\nfunction console() {}\nconst { a: [clearTimeout] } = { a: [2] };\n').split('\n')[0]).toBe(
+      'const { setInterval, clearInterval } = __slope.scope; const setTimeout = 1;',
+    );
   });
 
   it('reports a syntax error as ExampleSyntaxError with its line, from TypeScript or JavaScript parsing', () => {

@@ -1,5 +1,6 @@
 import { parse, type Expression, type ImportDeclaration, type ExpressionStatement, type Node, type Program } from 'acorn';
 import { transform } from 'sucrase';
+import { SCOPED_NAMES } from './example-runtime.js';
 
 // An example as written (TypeScript, ES imports of @slope/*) becomes a plain ES module that
 // runs with the runtime of `example-runtime.ts` installed as `globalThis.__slope`:
@@ -8,7 +9,9 @@ import { transform } from 'sucrase';
 //   are hoisted as imports are), and `import(...)` asks the runtime too, so only the
 //   libraries the runtime offers can be imported, in Node and in the browser alike;
 // - every top-level expression statement shows its value, as a notebook cell does
-//   (`parse('x^2').toString();` shows `'x^2'`), except assignments and console calls.
+//   (`parse('x^2').toString();` shows `'x^2'`), except assignments and console calls;
+// - `console` and the timer functions are the runtime's, bound in the module's own scope
+//   (unless the example declares its own), so the host's globals are left alone.
 // No line moves, so an error's line in the prepared module is its line in the example.
 
 /** A syntax error in an example, with its 1-based line. */
@@ -74,6 +77,26 @@ function importBinding(decl: ImportDeclaration, line: number): string {
   return out.join(' ');
 }
 
+/** Names the module declares at its top level (a binding of the same name would clash). */
+function topLevelNames(program: Program): Set<string> {
+  const out = new Set<string>();
+  const pattern = (node: Node | null | undefined): void => {
+    if (node == null) return;
+    if (node.type === 'Identifier') out.add((node as unknown as { name: string }).name);
+    else if (node.type === 'ObjectPattern') for (const p of (node as unknown as { properties: Node[] }).properties) pattern(p.type === 'Property' ? (p as unknown as { value: Node }).value : p);
+    else if (node.type === 'ArrayPattern') for (const e of (node as unknown as { elements: (Node | null)[] }).elements) pattern(e);
+    else if (node.type === 'RestElement') pattern((node as unknown as { argument: Node }).argument);
+    else if (node.type === 'AssignmentPattern') pattern((node as unknown as { left: Node }).left);
+  };
+  for (const s of program.body) {
+    const d = s.type === 'ExportNamedDeclaration' && s.declaration != null ? s.declaration : s;
+    if (d.type === 'VariableDeclaration') for (const v of d.declarations) pattern(v.id);
+    else if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id != null) out.add(d.id.name);
+    else if (d.type === 'ImportDeclaration') for (const sp of d.specifiers) out.add(sp.local.name);
+  }
+  return out;
+}
+
 /** Keeps the newlines of the text it replaces, so that no later line moves. */
 function blank(text: string): string {
   return text.replace(/[^\n]/g, ' ');
@@ -111,7 +134,7 @@ function dynamicImports(node: Node, out: Node[] = []): Node[] {
  * @example
  * ```ts
  * prepareExample("import { parse } from '@slope/symbolic';\nparse('x^2').toString();");
- * // const { "parse": parse } = __slope.imports("@slope/symbolic", ["parse"], 1);
+ * // const { console, setTimeout, … } = __slope.scope; const { "parse": parse } = __slope.imports("@slope/symbolic", ["parse"], 1);
  * // __slope.show((parse('x^2').toString()));
  * ```
  */
@@ -136,5 +159,8 @@ export function prepareExample(code: string): string {
   edits.sort((a, b) => b.at - a.at || b.remove - a.remove);
   let out = js;
   for (const e of edits) out = out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove);
-  return bindings.length === 0 ? out : `${bindings.join(' ')} ${out}`;
+  const declared = topLevelNames(program);
+  const scoped = SCOPED_NAMES.filter((n) => !declared.has(n));
+  if (scoped.length > 0) bindings.unshift(`const { ${scoped.join(', ')} } = __slope.scope;`);
+  return `${bindings.join(' ')} ${out}`;
 }

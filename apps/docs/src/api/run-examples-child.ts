@@ -8,7 +8,6 @@ import { renderPng } from '@slope/plot/node';
 import * as symbolic from '@slope/symbolic';
 import { chartFileName, type ChartLike } from './chart-output.js';
 import { createExampleRuntime, describeError, type OutputItem } from './example-runtime.js';
-import { trackTimers, TIMER_NAMES } from './example-timers.js';
 import { prepareExample } from './prepare-example.js';
 import type { ExampleJob, ExampleRun } from './run-examples.js';
 
@@ -18,22 +17,13 @@ import type { ExampleJob, ExampleRun } from './run-examples.js';
 const MARK = '@@API-EXAMPLES@@';
 const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as ExampleJob;
 const modules = { '@slope/symbolic': symbolic, '@slope/autodiff': autodiff, '@slope/optim': optim, '@slope/models': models, '@slope/plot': plot };
-const write = process.stdout.write.bind(process.stdout);
-const scope = globalThis as unknown as Record<string, unknown>;
-const saved = Object.fromEntries(['console', ...TIMER_NAMES].map((name) => [name, scope[name]]));
+const scope = globalThis as unknown as { __slope?: unknown };
 const results: Record<string, ExampleRun> = {};
 if (job.chartDir !== undefined) mkdirSync(job.chartDir, { recursive: true });
 
 for (const [i, [name, code]] of Object.entries(job.examples).entries()) {
   const output: OutputItem[] = [];
   const charts: Promise<void>[] = [];
-  const runtime = createExampleRuntime(modules, (item, chart?: ChartLike) => {
-    output.push(item);
-    if (item.kind === 'chart' && chart !== undefined && job.chartDir !== undefined) {
-      const file = `${job.chartDir}/${chartFileName(job.group, name, output.length - 1, item.digest)}`;
-      charts.push(renderPng(chart as unknown as Parameters<typeof renderPng>[0], { width: item.width, height: item.height }).then((png) => writeFileSync(file, png)));
-    }
-  });
   const file = `${job.dir}/${String(i).padStart(3, '0')}-${name}.mjs`;
   const url = pathToFileURL(file).href;
   let ok = true;
@@ -41,21 +31,24 @@ for (const [i, [name, code]] of Object.entries(job.examples).entries()) {
     ok = false;
     output.push(describeError(e, url));
   };
-  const timers = trackTimers(fail);
+  const runtime = createExampleRuntime(modules, (item, chart?: ChartLike) => {
+    output.push(item);
+    if (item.kind === 'chart' && chart !== undefined && job.chartDir !== undefined) {
+      const png = `${job.chartDir}/${chartFileName(job.group, name, output.length - 1, item.digest)}`;
+      charts.push(renderPng(chart as unknown as Parameters<typeof renderPng>[0], { width: item.width, height: item.height }).then((data) => writeFileSync(png, data)));
+    }
+  }, fail);
   try {
     writeFileSync(file, prepareExample(code));
-    scope['__slope'] = runtime.global;
-    scope['console'] = runtime.console;
-    for (const name of TIMER_NAMES) scope[name] = timers[name];
+    scope.__slope = runtime.global;
     await import(url);
-    await timers.idle();
+    await runtime.timers.idle();
   } catch (e) {
     fail(e);
   } finally {
-    Object.assign(scope, saved);
-    delete scope['__slope'];
+    delete scope.__slope;
   }
   await Promise.all(charts);
   results[name] = { ok, output };
 }
-write(`${MARK}${JSON.stringify(results)}\n`);
+process.stdout.write(`${MARK}${JSON.stringify(results)}\n`);
