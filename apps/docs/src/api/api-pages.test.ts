@@ -69,12 +69,12 @@ async function edit(ex: Locator, code: string): Promise<void> {
   await editor.fill(code);
 }
 
-/** The stored output of one example, as the generated page has it (text of its `<pre>` blocks). */
+/** The stored output of one example, as the generated page has it (its `<pre>` blocks and chart captions). */
 function storedOutput(pkg: string, name: string): string {
   const md = readFileSync(`${pagesDir}${pkg}.md`, 'utf8');
   const start = md.indexOf(`<div class="slope-example" data-example="${name}">`);
   const block = md.slice(start, md.indexOf('\n</div>\n\n</div>', start));
-  return Array.from(block.matchAll(/<code>([\s\S]*?)<\/code><\/pre>/g), (m) => m[1]!)
+  return Array.from(block.matchAll(/<code>([\s\S]*?)<\/code><\/pre>|<figcaption>([\s\S]*?)<\/figcaption>/g), (m) => m[1] ?? m[2]!)
     .join('\n')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
@@ -136,14 +136,18 @@ describe('API pages: every example shows its output', () => {
 });
 
 describe('API pages: examples run in the page', () => {
-  it('running an example unchanged in the browser gives exactly the output stored at generation (every example of @slope/symbolic)', { timeout: 180_000 }, async () => {
-    const { page, errors } = await open('symbolic');
+  it.each(['symbolic', 'plot'])('running an example unchanged in the browser gives exactly the output stored at generation (every example of @slope/%s; charts by the digest of their data)', { timeout: 240_000 }, async (pkg) => {
+    const { page, errors } = await open(pkg);
     try {
       const names = await page.$$eval('.slope-example', (els) => els.map((el) => (el as HTMLElement).dataset['example']!));
       for (const name of names) {
         const ex = example(page, name);
+        const digests = (): Promise<(string | null)[]> => ex.locator('figure').evaluateAll((els) => els.map((el) => el.getAttribute('data-digest')));
+        const stored = await digests();
         expect(await run(ex), name).toMatch(/^Ran in \d+ ms\.$/);
-        expect(await outputText(ex), name).toBe(storedOutput('symbolic', name));
+        expect(await outputText(ex), name).toBe(storedOutput(pkg, name));
+        expect(await digests(), name).toEqual(stored);
+        if (stored.length > 0) await expect.poll(() => ex.locator('figure img[src^="blob:"]').count(), { timeout: 30000 }).toBe(stored.length);
       }
       expect(errors).toEqual([]);
     } finally {
@@ -207,6 +211,7 @@ describe('API pages: examples run in the page', () => {
       expect(await page.evaluate(() => 1 + 1)).toBe(2);
       await expect.poll(() => ex.getAttribute('data-state'), { timeout: 30000 }).toBe('timeout');
       expect(await ex.locator('[data-role="status"]').innerText()).toBe('Stopped: still running after the 5 s time limit (an endless loop?), so its worker was terminated.');
+      await ex.screenshot({ path: `${shots}/api-autodiff-endless-loop.png` });
       // A run after the stop works again.
       await ex.locator('[data-role="editor"]').fill("import { scalar } from '@slope/autodiff';\nscalar(3).item() * 2;");
       expect(await run(ex)).toMatch(/^Ran in/);
@@ -236,6 +241,7 @@ describe('API pages: examples run in the page', () => {
         expect(shown, code).toContain(message);
         if (code.includes('parse(')) expect(shown).toMatch(/\(line 3\)$/);
         if (code === 'const = 1;') expect(shown).toMatch(/\(line 1\)$/);
+        if (code.includes('parse(')) await ex.screenshot({ path: `${shots}/api-symbolic-library-error.png` });
       }
       expect(errors).toEqual([]);
     } finally {

@@ -7,7 +7,11 @@
 export interface ChartOutput {
   /** One sentence: chart type, series with their point counts, axis titles. */
   readonly summary: string;
-  /** FNV-1a hash (8 hex digits) of the configuration's data, functions left out. */
+  /**
+   * FNV-1a hash (8 hex digits) of the configuration's data, functions left out and numbers
+   * rounded to 12 significant digits: JavaScript engines of different versions (Node's, a
+   * reader's browser) may differ in the last bits of Math.exp and friends, never in a chart.
+   */
   readonly digest: string;
   /** Pixel size it is drawn at. */
   readonly width: number;
@@ -59,7 +63,7 @@ function canonical(value: unknown): string {
   const seen = new Set<object>();
   return JSON.stringify(value, (_key, v: unknown) => {
     if (typeof v === 'function') return '[Function]';
-    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+    if (typeof v === 'number') return Number.isFinite(v) ? Number(v.toPrecision(12)) : String(v);
     if (typeof v === 'bigint') return `${v}n`;
     if (v != null && typeof v === 'object') {
       if (seen.has(v)) return '[Circular]';

@@ -151,7 +151,7 @@ function outputView(box: HTMLElement, name: string): RunListener & { finish(end:
       }
       const caption = h('figcaption', {}, item.summary);
       const placeholder = h('div', { class: 'slope-example-drawing', style: `aspect-ratio: ${item.width} / ${item.height}` }, 'Drawing the chart…');
-      const figure = h('figure', { class: 'slope-example-chart', 'data-seq': seq }, placeholder, caption);
+      const figure = h('figure', { class: 'slope-example-chart', 'data-seq': seq, 'data-digest': item.digest }, placeholder, caption);
       figures.set(seq, figure);
       box.append(figure);
     },

@@ -89,6 +89,9 @@ describe('chart output', () => {
     const a = describeChart(plot.lineChart([{ x: [0, 1], y: [0, 1] }]));
     expect(describeChart(plot.lineChart([{ x: [0, 1], y: [0, 1] }])).digest).toBe(a.digest);
     expect(describeChart(plot.lineChart([{ x: [0, 1], y: [0, 2] }])).digest).not.toBe(a.digest);
+    // A last-bit difference between engines is not a different chart; a visible one is.
+    expect(describeChart(plot.lineChart([{ x: [0, 1], y: [0, 0.1 + 0.2] }])).digest).toBe(describeChart(plot.lineChart([{ x: [0, 1], y: [0, 0.3] }])).digest);
+    expect(describeChart(plot.lineChart([{ x: [0, 1], y: [0, 0.3001] }])).digest).not.toBe(describeChart(plot.lineChart([{ x: [0, 1], y: [0, 0.3] }])).digest);
     const grid = plot.sampleGrid((x, y) => x * x + y * y, [-1, 1], [-1, 1], 11, 11);
     const square = describeChart(plot.lineChart([{ x: [0, 1], y: [0, 1] }], { aspectRatio: 1 }));
     expect([square.width, square.height]).toEqual([640, 640]);

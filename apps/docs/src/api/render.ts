@@ -91,7 +91,7 @@ export function outputHtml(pkg: ApiPackage, name: string, output: readonly Outpu
       blocks.push(`<pre class="slope-example-error" tabindex="0"><code>${escapeHtml(`${item.message}${item.line === undefined ? '' : ` (line ${item.line})`}`)}</code></pre>`);
     } else {
       const src = `./${CHART_DIR}/${chartFileName(pkg, name, i, item.digest)}`;
-      blocks.push(`<figure class="slope-example-chart"><img src="${src}" alt="${escapeHtml(item.summary)}" width="${item.width}" height="${item.height}" loading="lazy"><figcaption>${escapeHtml(item.summary)}</figcaption></figure>`);
+      blocks.push(`<figure class="slope-example-chart" data-digest="${item.digest}"><img src="${src}" alt="${escapeHtml(item.summary)}" width="${item.width}" height="${item.height}" loading="lazy"><figcaption>${escapeHtml(item.summary)}</figcaption></figure>`);
     }
   });
   flush();
