@@ -25,6 +25,15 @@ console.log(terms.map((term) => term.coefficient.toString())); // ['1', '0', '-1
 console.log(r.nextTerm, r.lagrangeBound, r.actual);`,
   },
   autodiff: {
+    NestedNumbers: `const rows: NestedNumbers = [[1, 2], [3, 4]];
+console.log(tensor(rows).shape);`,
+    jit: `const cube = jit((x: Tensor) => x.pow(3).sum());
+console.log(cube([1, 2]).item());
+const dcube = jit(grad((x: Tensor) => x.pow(3).sum()));
+console.log(dcube([1, 2]).toArray());`,
+    JitArgs: `const power = jit((x: Tensor, k: number) => x.pow(k), { staticArgnums: [1] });
+const args: JitArgs<[Tensor, number]> = [[1, 2], 3];
+console.log(power(...args).toArray());`,
     ShapeError: `try {
   add(zeros([2, 3]), zeros([4]));
 } catch (e) {
@@ -280,6 +289,16 @@ console.log(b.x, b.kind); // ≈ [−0.7071, −0.7071] minimum
 lagrange(f, g, [1, 0.5], { ...opts, multipliers: [0] }).reason;`,
   },
   models: {
+    TensorLike: `const x: TensorLike = tensor([[0, 1, 2, 3]]);
+console.log(linearRegression(x, [1, 3, 5, 7]).slope);`,
+    PLAUSIBLE_HEIGHT_CM: `const [lowest, highest] = PLAUSIBLE_HEIGHT_CM;
+console.log(\`heights from \${lowest} to \${highest} cm are accepted\`);`,
+    HeightUnit: `const unit: HeightUnit = 'in';
+const h = parseHeightsCsv('68\\n70\\n71\\n69', { unit });
+console.log(h.sourceUnit, h.x.length, h.binWidth);`,
+    thinnedHistory: `const costs = thinnedHistory<number>(1000);
+for (let k = 0; k <= 50_000; k++) if (costs.wants(k)) costs.add(k, 1 / (1 + k));
+console.log(costs.items.length, costs.stride, costs.sequences.at(-1));`,
     ParseHeightsOptions: `const text = '170\\n172.5\\n175\\n171\\n180';
 const options: ParseHeightsOptions = { unit: 'cm', binWidth: 2.5 };
 console.log(parseHeightsCsv(text, options).x);`,
