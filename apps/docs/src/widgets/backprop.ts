@@ -6,6 +6,7 @@ import { LIMITS, parseHidden, readBackpropSettings, writeBackpropSettings, type 
 import { chartView, onThemeChange } from '../chart.js';
 import { updateChart } from '../chart-update.js';
 import { inSeparateTasks } from '../schedule.js';
+import { contourLayer } from '../contour-layer.js';
 import { pageIsDark } from '../chart-theme.js';
 import { button, formatNumber, h, select, slider } from '../dom.js';
 import type { MountWidget } from '../widget.js';
@@ -59,36 +60,43 @@ export const mount: MountWidget = async (root) => {
 
   // Each chart is redrawn in place, in a task of its own, so that no redraw holds the main
   // thread for the sum of them while the worker streams snapshots.
+  // The magenta snapshots (up to 40 curves) are stroked from a cached layer under the chart,
+  // as contour lines are: one chart.js dataset each would cost a controller, options and
+  // elements per curve on every redraw. The first stays a dataset, for the legend.
+  const trailLayer = contourLayer();
   const drawDrawing = (): void => {
     const s = latest;
     if (s === undefined) return;
-    updateChart(drawingView, trainingChart({
+    const config = trainingChart({
       target: { x: target[0], y: target[1] },
       snapshots: trail.map(([a, b]) => ({ x: a, y: b })),
       final: { x: s.output[0], y: s.output[1] },
       title: `Iteration ${s.iteration.toLocaleString('en')}`,
       aspectRatio: 1,
-    }) as unknown as Parameters<typeof updateChart>[1]);
+    });
+    const isTrail = (d: { label?: string }): boolean => typeof d.label === 'string' && d.label.startsWith('snapshot ');
+    trailLayer.setLines(config.data.datasets.filter(isTrail));
+    updateChart(drawingView, { ...config, data: { datasets: config.data.datasets.filter((d) => !isTrail(d)) }, plugins: [...(config.plugins ?? []), trailLayer.plugin] } as unknown as Parameters<typeof updateChart>[1]);
   };
   const drawCost = (): void => {
     updateChart(costView, lineChart([{ x: costs.map((c) => Math.max(1, c.iteration)), y: costs.map((c) => c.cost), label: 'cost C', color: courseColors.magenta, width: 2 }], {
       xLabel: 'iteration', yLabel: 'cost', yScale: 'log', xScale: 'log', aspectRatio: 1.4,
     }) as unknown as Parameters<typeof updateChart>[1]);
   };
-  const drawHidden = (): void => {
-    const s = latest;
-    if (s === undefined) return;
-    drawDiagram(s);
-    s.hidden.forEach((layer, l) => {
-      const view = hiddenViews[l];
-      if (view === undefined) return;
-      updateChart(view, lineChart(layer.map((row, k) => ({ x: inputs, y: row, color: PALETTE[k % PALETTE.length], width: 1.5 })), {
-        title: `Hidden layer ${l + 1}: each neuron's output against x`, xLabel: 'x', yRange: [0, 1], xRange: [0, 1], aspectRatio: 1.6,
-      }) as unknown as Parameters<typeof updateChart>[1]);
-    });
-    firstDrawn?.();
+  const drawNetworkStep = (): void => {
+    if (latest !== undefined) drawDiagram(latest);
   };
-  const drawAll = inSeparateTasks([drawDrawing, drawCost, drawHidden]);
+  // One task per hidden layer's chart (at most three layers).
+  const drawHiddenLayer = (l: number) => (): void => {
+    const s = latest;
+    const layer = s?.hidden[l];
+    const view = hiddenViews[l];
+    if (layer === undefined || view === undefined) return;
+    updateChart(view, lineChart(layer.map((row, k) => ({ x: inputs, y: row, color: PALETTE[k % PALETTE.length], width: 1.5 })), {
+      title: `Hidden layer ${l + 1}: each neuron's output against x`, xLabel: 'x', yRange: [0, 1], xRange: [0, 1], aspectRatio: 1.6,
+    }) as unknown as Parameters<typeof updateChart>[1]);
+  };
+  const drawAll = inSeparateTasks([drawDrawing, drawCost, drawNetworkStep, drawHiddenLayer(0), drawHiddenLayer(1), drawHiddenLayer(2), () => firstDrawn?.()]);
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
   const schedule = (): void => {
