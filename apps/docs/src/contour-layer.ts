@@ -1,4 +1,5 @@
 import type { Chart, ChartConfiguration, ChartDataset, LegendItem, Plugin } from 'chart.js';
+import { darkVariant, pageIsDark } from './chart-theme.js';
 
 type XY = { x: number; y: number };
 type ScatterConfig = ChartConfiguration<'scatter', XY[]>;
@@ -56,7 +57,7 @@ export function contourLayer(lines: readonly ScatterDataset[] = []): ContourLaye
   let version = 0;
   let cache: HTMLCanvasElement | undefined;
   let cacheKey = '';
-  const paint = (chart: Chart, target: HTMLCanvasElement): void => {
+  const paint = (chart: Chart, target: HTMLCanvasElement, dark: boolean): void => {
     const ctx = target.getContext('2d');
     const { chartArea: area, scales } = chart;
     const xs = scales['x'];
@@ -85,26 +86,29 @@ export function contourLayer(lines: readonly ScatterDataset[] = []): ContourLaye
         else ctx.moveTo(px, py);
         pen = true;
       }
-      ctx.strokeStyle = s.color;
+      ctx.strokeStyle = dark ? darkVariant(s.color) : s.color;
       ctx.lineWidth = s.width;
       ctx.stroke();
     }
     ctx.restore();
   };
-  const plugin: Plugin<'scatter'> = {
+  // Draws its isolines in the page's theme itself (see chart-theme.ts).
+  const plugin: Plugin<'scatter'> & { themeAware: true } = {
     id: 'slopeContourLayer',
+    themeAware: true,
     beforeDatasetsDraw(chart) {
       const c = chart as unknown as Chart;
       const { canvas, chartArea: a, scales } = c;
       const xs = scales['x'];
       const ys = scales['y'];
       if (strokes.length === 0 || xs === undefined || ys === undefined || canvas.width === 0 || canvas.height === 0) return;
-      const key = [version, canvas.width, canvas.height, c.currentDevicePixelRatio, a.left, a.top, a.right, a.bottom, xs.min, xs.max, ys.min, ys.max].join(',');
+      const dark = pageIsDark();
+      const key = [version, dark, canvas.width, canvas.height, c.currentDevicePixelRatio, a.left, a.top, a.right, a.bottom, xs.min, xs.max, ys.min, ys.max].join(',');
       cache ??= document.createElement('canvas');
       if (key !== cacheKey) {
         cache.width = canvas.width;
         cache.height = canvas.height;
-        paint(c, cache);
+        paint(c, cache, dark);
         cacheKey = key;
       }
       const ctx = c.ctx;

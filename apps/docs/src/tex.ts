@@ -42,3 +42,42 @@ export function texElement(tex: string, displayMode = false): HTMLElement {
   el.innerHTML = texToHtml(tex, displayMode);
   return el;
 }
+
+/**
+ * A formula set in display style that breaks across lines at its top-level operators (+, −,
+ * =, ·) when the column is too narrow, the way a long line of working is written by hand,
+ * instead of running off the side.
+ *
+ * @example
+ * ```ts
+ * panel.append(texBreaking('f(x) \\approx 1 - (x - 1) + (x - 1)^{2} - \\dots'));
+ * ```
+ */
+export function texBreaking(tex: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'slope-wrap';
+  el.innerHTML = texToHtml(`\\displaystyle ${tex}`);
+  return el;
+}
+
+/**
+ * Several formulas side by side that wrap onto new lines as the column narrows, each in
+ * display style and each allowed to break at its own top-level operators: a readout such as
+ * "m = …, c = …, χ² = …, R² = …" on a phone.
+ *
+ * @example
+ * ```ts
+ * readout.replaceChildren(texFormulas(['m = 0.8', 'c = 1.2', '\\chi^2 = 3.1']));
+ * ```
+ */
+export function texFormulas(parts: readonly string[]): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'slope-formulas';
+  for (const part of parts) {
+    const span = document.createElement('span');
+    span.className = 'slope-wrap';
+    span.innerHTML = texToHtml(`\\displaystyle ${part}`);
+    el.append(span);
+  }
+  return el;
+}

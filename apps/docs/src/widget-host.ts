@@ -24,6 +24,10 @@ const widgets: Readonly<Record<string, () => Promise<WidgetModule>>> = {
   'linear-regression': () => import('./widgets/linear-regression.js'),
   'nonlinear-fit': () => import('./widgets/nonlinear-fit.js'),
   heights: () => import('./widgets/heights.js'),
+  'function-matching': () => import('./widgets/function-matching.js'),
+  'jacobian-spherical': () => import('./widgets/jacobian-spherical.js'),
+  'neural-layer': () => import('./widgets/neural-layer.js'),
+  anscombe: () => import('./widgets/anscombe.js'),
 };
 
 /** The names a page may use in `<Widget name="…" />`. */

@@ -94,3 +94,35 @@ describe('network diagram', () => {
     expect(weightWidth(5, 5)).toBe(7);
   });
 });
+
+describe('training past the budget', () => {
+  it('setBudget(more) continues from the current weights: 300 then 200 more is the run of 500', () => {
+    const extended = createTrainer({ ...COURSE_SETTINGS, hidden: [4], iterations: 300 });
+    expect(extended.advance(1000)).toBe(300);
+    expect(extended.done).toBe(true);
+    extended.setBudget(500);
+    expect(extended.done).toBe(false);
+    expect(extended.advance(1000)).toBe(200);
+    const straight = createTrainer({ ...COURSE_SETTINGS, hidden: [4], iterations: 500 });
+    straight.advance(1000);
+    const a = extended.snapshot(false);
+    const b = straight.snapshot(false);
+    expect(a.iteration).toBe(500);
+    expect(a.total).toBe(500);
+    expect(a.cost).toBe(b.cost);
+    expect(a.parameters).toEqual(b.parameters);
+  });
+
+  it('a budget longer than one trainSteps segment runs on through the next segment unchanged', () => {
+    const t = createTrainer({ ...COURSE_SETTINGS, hidden: [2], iterations: 10050 });
+    expect(t.advance(20000)).toBe(10050);
+    expect(t.iteration).toBe(10050);
+    expect(Number.isFinite(t.snapshot(false).cost)).toBe(true);
+  });
+
+  it('setBudget rejects a budget that is not a whole number ≥ 1', () => {
+    const t = createTrainer({ ...COURSE_SETTINGS, hidden: [2], iterations: 10 });
+    expect(() => t.setBudget(0)).toThrow(/whole number of updates ≥ 1, got 0/);
+    expect(() => t.setBudget(2.5)).toThrow(RangeError);
+  });
+});

@@ -1,4 +1,5 @@
 import type { LayerParameters } from '@slope/models';
+import { darkVariant } from '../chart-theme.js';
 
 /** Where a neuron is drawn, in CSS pixels. */
 export interface NodePosition {
@@ -47,14 +48,16 @@ export function weightWidth(w: number, largest: number): number {
 
 /**
  * Draws the network: an edge per weight (width ∝ |w|, blue positive, orange negative) and a
- * node per neuron filled by the sign and size of its bias.
+ * node per neuron filled by the sign and size of its bias. With `dark`, the background and
+ * ink follow the page's dark theme.
  *
  * @example
  * ```ts
  * drawNetwork(ctx, 400, 240, [1, 6, 7, 2], net.parameters());
  * ```
  */
-export function drawNetwork(ctx: CanvasRenderingContext2D, width: number, height: number, layers: readonly number[], parameters: readonly LayerParameters[]): void {
+export function drawNetwork(ctx: CanvasRenderingContext2D, width: number, height: number, layers: readonly number[], parameters: readonly LayerParameters[], dark = false): void {
+  const ink = (c: string): string => (dark ? darkVariant(c) : c);
   const nodes = layoutNetwork(layers, width, height);
   const at = (layer: number, index: number): NodePosition | undefined => nodes.find((n) => n.layer === layer && n.index === index);
   let largest = 0;
@@ -63,7 +66,7 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, width: number, height
     for (const row of p.weights) for (const w of row) largest = Math.max(largest, Math.abs(w));
     for (const b of p.biases) largestBias = Math.max(largestBias, Math.abs(b));
   }
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = ink('#ffffff');
   ctx.fillRect(0, 0, width, height);
   parameters.forEach((p, l) => {
     p.weights.forEach((row, i) => {
@@ -85,15 +88,15 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, width: number, height
   for (const n of nodes) {
     const bias = n.layer === 0 ? 0 : (parameters[n.layer - 1]?.biases[n.index] ?? 0);
     const strength = Math.abs(bias) / (largestBias || 1);
-    ctx.fillStyle = n.layer === 0 ? '#dddddd' : bias >= 0 ? `rgba(31, 119, 180, ${0.15 + 0.85 * strength})` : `rgba(255, 127, 14, ${0.15 + 0.85 * strength})`;
-    ctx.strokeStyle = '#333333';
+    ctx.fillStyle = n.layer === 0 ? ink('#dddddd') : bias >= 0 ? `rgba(31, 119, 180, ${0.15 + 0.85 * strength})` : `rgba(255, 127, 14, ${0.15 + 0.85 * strength})`;
+    ctx.strokeStyle = ink('#333333');
     ctx.lineWidth = 1.5;
     ctx.beginPath();
     ctx.arc(n.x, n.y, 9, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
   }
-  ctx.fillStyle = '#333333';
+  ctx.fillStyle = ink('#333333');
   ctx.font = '11px sans-serif';
   ctx.textAlign = 'center';
   layers.forEach((size, l) => {

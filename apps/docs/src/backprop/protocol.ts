@@ -1,12 +1,28 @@
 import type { LayerParameters } from '@slope/models';
 import type { BackpropSettings } from './settings.js';
 
-/** Messages from the page to the training worker. */
+/**
+ * How fast the worker trains while playing: a number of updates per animation frame (about
+ * 60 a second; 1 is step by step, every update drawn), or `'max'` for as many as fit in
+ * ~40 ms chunks.
+ */
+export type Speed = number | 'max';
+
+/**
+ * Messages from the page to the training worker. The page only ever says what the learner
+ * asked for; the worker owns the trainer (any object with the {@link Trainer} shape of
+ * `trainer.ts`) and answers every message that changes the state with a {@link Snapshot}.
+ */
 export type ToWorker =
+  /** Start over with a new network (new seed, shape or hyper-parameters). */
   | { readonly type: 'reset'; readonly settings: BackpropSettings }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
-  | { readonly type: 'step' };
+  /** Pause, then run exactly this many updates (default 1). */
+  | { readonly type: 'step'; readonly count?: number }
+  | { readonly type: 'speed'; readonly speed: Speed }
+  /** Change the iteration budget in place: more keeps training from the current weights, no restart. */
+  | { readonly type: 'budget'; readonly total: number };
 
 /** The state of training, sent after every chunk of updates. */
 export interface Snapshot {

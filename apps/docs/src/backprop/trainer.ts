@@ -10,11 +10,21 @@ export interface Trainer {
   readonly settings: BackpropSettings;
   /** Run up to `updates` updates (fewer if the budget runs out); returns how many were run. */
   advance(updates: number): number;
+  /**
+   * Sets the iteration budget without restarting: more training continues from the current
+   * weights (the noise stream too, so a run extended from 50 000 to 60 000 is the same run as
+   * one of 60 000); a budget at or below the updates done stops it where it is.
+   */
+  setBudget(total: number): void;
   /** Everything the page draws, plus the cost points and drawings since the last snapshot. */
   snapshot(running: boolean): Snapshot;
   readonly iteration: number;
+  /** The budget is spent or the cost diverged. */
   readonly done: boolean;
 }
+
+/** Updates per generator of `trainSteps`; a budget beyond it chains further generators on the same network. */
+const SEGMENT = 10000;
 
 function hiddenOutputs(net: Mlp, x: Float64Array): Float64Array[][] {
   const params: LayerParameters[] = net.parameters();
@@ -29,7 +39,9 @@ function hiddenOutputs(net: Mlp, x: Float64Array): Float64Array[][] {
 
 /**
  * Creates the course's network on the heart curve and a stepper over `mlp().trainSteps`
- * (full batch, multiplicative gradient noise, COURSE.md §1.6), reporting every update.
+ * (full batch, multiplicative gradient noise, COURSE.md §1.6), reporting every update. The
+ * updates come from a chain of `trainSteps` generators on one network and one noise stream,
+ * so the budget can grow after training has started.
  *
  * @example
  * ```ts
@@ -41,20 +53,21 @@ function hiddenOutputs(net: Mlp, x: Float64Array): Float64Array[][] {
 export function createTrainer(settings: BackpropSettings): Trainer {
   const { x, y } = heartCurve();
   const net = mlp({ layers: [1, ...settings.hidden, 2], activation: 'sigmoid', rng: createRng(settings.seed) });
+  const noiseRng = createRng(settings.seed + 1);
   const initialCost = net.cost(x, y);
-  // trainSteps runs iterations + 1 updates (the notebook's `while iterations >= 0`).
-  const steps: Generator<TrainProgress, TrainResult> = net.trainSteps(x, y, {
-    iterations: settings.iterations - 1,
-    aggression: settings.aggression,
-    noise: settings.noise,
-    rng: createRng(settings.seed + 1),
-    progressEvery: 1,
-  });
-  // The generator's first report is the untrained state (update 0); after that each resume is one update.
-  steps.next();
+  // Each generator's first report is its starting state (already reported); after that each
+  // resume is one update. trainSteps runs iterations + 1 updates (the notebook's `while iterations >= 0`).
+  const segment = (): Generator<TrainProgress, TrainResult> => {
+    const g = net.trainSteps(x, y, { iterations: SEGMENT - 1, aggression: settings.aggression, noise: settings.noise, rng: noiseRng, progressEvery: 1 });
+    g.next();
+    return g;
+  };
+  let steps = segment();
+  let offset = 0;
+  let total = settings.iterations;
   let iteration = 0;
   let cost = initialCost;
-  let done = false;
+  let diverged = false;
   let costs: { iteration: number; cost: number }[] = [{ iteration: 0, cost: initialCost }];
   let trail: [Float64Array, Float64Array][] = [];
   const drawing = (): [Float64Array, Float64Array] => {
@@ -62,22 +75,32 @@ export function createTrainer(settings: BackpropSettings): Trainer {
     return [a ?? new Float64Array(), b ?? new Float64Array()];
   };
   trail.push(drawing());
+  const isDone = (): boolean => diverged || iteration >= total;
   return {
     settings,
     get iteration() { return iteration; },
-    get done() { return done; },
+    get done() { return isDone(); },
+    setBudget(next) {
+      if (!(Number.isInteger(next) && next >= 1)) throw new RangeError(`setBudget: the budget must be a whole number of updates ≥ 1, got ${String(next)}`);
+      total = next;
+    },
     advance(updates) {
       let ran = 0;
-      while (ran < updates && !done) {
+      while (ran < updates && !isDone()) {
         const next = steps.next();
         if (next.done === true) {
-          done = true;
-          break;
+          if (next.value.reason === 'diverged') {
+            diverged = true;
+            break;
+          }
+          offset = iteration;
+          steps = segment();
+          continue;
         }
-        iteration = next.value.iteration;
+        iteration = offset + next.value.iteration;
         cost = next.value.cost;
         ran += 1;
-        if (!Number.isFinite(cost)) done = true;
+        if (!Number.isFinite(cost)) diverged = true;
         if (iteration % TRAIL_EVERY === 0) {
           costs.push({ iteration, cost });
           trail.push(drawing());
@@ -86,10 +109,11 @@ export function createTrainer(settings: BackpropSettings): Trainer {
       return ran;
     },
     snapshot(running) {
+      const done = isDone();
       const out: Snapshot = {
         type: 'snapshot',
         iteration,
-        total: settings.iterations,
+        total,
         cost,
         initialCost,
         running: running && !done,

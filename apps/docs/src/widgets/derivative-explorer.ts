@@ -3,7 +3,7 @@ import { courseColors, lineChart, type Series } from '@slope/plot';
 import { chartView } from '../chart.js';
 import { h } from '../dom.js';
 import { finiteSegments, robustRange, sample } from '../sampling.js';
-import { texElement } from '../tex.js';
+import { texBreaking, texElement } from '../tex.js';
 import type { MountWidget } from '../widget.js';
 
 /** The outcome of differentiating what the reader typed. */
@@ -72,14 +72,24 @@ export const mount: MountWidget = (root, params) => {
     if (!r.ok) {
       error.hidden = false;
       error.dataset['position'] = r.position === undefined ? '' : String(r.position);
-      error.textContent = r.position === undefined ? r.message : `${caretLine(source, r.position)}\n${r.message}`;
+      // The source and its caret keep their columns; the message wraps to the column width.
+      error.replaceChildren(
+        ...(r.position === undefined ? [] : [h('pre', { class: 'slope-scroll' }, caretLine(source, r.position))]),
+        h('p', {}, r.message),
+      );
+      // The previous result would read as the answer to what is typed now: clear it.
       result.dataset['value'] = '';
+      result.replaceChildren();
+      steps.replaceChildren();
+      view.destroy();
+      view.el.hidden = true;
       return;
     }
     error.hidden = true;
-    error.textContent = '';
+    error.replaceChildren();
+    view.el.hidden = false;
     result.dataset['value'] = r.df.toString();
-    result.replaceChildren(texElement(`\\frac{d}{dx}\\left[${toTex(r.f)}\\right] = ${toTex(r.df)}`, true));
+    result.replaceChildren(texBreaking(`\\frac{d}{dx}\\left[${toTex(r.f)}\\right] = ${toTex(r.df)}`));
     steps.replaceChildren(
       ...r.steps.map((s) => h('li', {}, h('span', { class: 'slope-rule' }, `${s.rule} rule`), texElement(s.tex))),
     );

@@ -1,11 +1,12 @@
 import { createRng } from '@slope/models';
 import { adamSteps, momentumSteps, newtonSteps, steepestDescentSteps, type OptimizationRun } from '@slope/optim';
 import { compile, freeSymbols, parse, ParseError } from '@slope/symbolic';
-import { contourChart, courseColors, sampleGrid } from '@slope/plot';
+import { contourChart, courseColors, lineChart, sampleGrid } from '@slope/plot';
 import { chartView } from '../chart.js';
 import { withContourLayer } from '../contour-layer.js';
 import { dataAt } from '../chart-pick.js';
-import { legendFrom, pathDataset, updateDatasets } from '../chart-update.js';
+import { draggablePoints } from '../drag-points.js';
+import { legendFrom, pathDataset, updateChart, updateDatasets } from '../chart-update.js';
 import { h, select, slider } from '../dom.js';
 import { globalExtrema } from '../sandpit/extrema.js';
 import { createLandscape, type LandscapeName } from '../sandpit/landscapes.js';
@@ -135,6 +136,31 @@ export function descentPaths(depth: Field, start: readonly [number, number], s: 
   return out;
 }
 
+/**
+ * Depth against iteration for each path: the cost curve of every strategy, up to the last
+ * iterate inside the pit (a path that leaves it has no depth to show beyond that).
+ *
+ * @example
+ * ```ts
+ * depthCurves({ steepest: { x: [1, 2], y: [1, 2] } }, (x, y) => x + y).steepest; // { x: [0, 1], y: [2, 4] }
+ * ```
+ */
+export function depthCurves(paths: Partial<Record<Strategy, { x: number[]; y: number[] }>>, depth: Field): Partial<Record<Strategy, { x: number[]; y: number[] }>> {
+  const out: Partial<Record<Strategy, { x: number[]; y: number[] }>> = {};
+  for (const k of STRATEGIES) {
+    const p = paths[k];
+    if (p === undefined) continue;
+    const curve = { x: [] as number[], y: [] as number[] };
+    for (let i = 0; i < p.x.length; i++) {
+      if (!inPit(p.x[i]!, p.y[i]!)) break;
+      curve.x.push(i);
+      curve.y.push(depth(p.x[i]!, p.y[i]!));
+    }
+    out[k] = curve;
+  }
+  return out;
+}
+
 const LANDSCAPES: readonly (readonly [LandscapeName, string])[] = [
   ['random', 'random (the lab)'], ['intro', 'intro'], ['multiple-minima', 'multiple minima'], ['rocks', 'rocks'], ['well', 'narrow well'],
 ];
@@ -148,7 +174,8 @@ export const mount: MountWidget = (root, params) => {
   let settings: DescentSettings = { gamma: 0.5, beta: 0.8, adamStep: 0.3, steps: 15 };
   let user: UserStep = compileUserStep('-gamma*J1', '-gamma*J2');
   let base: ReturnType<typeof contourChart> | undefined;
-  const view = chartView('Depth contours with each strategy\'s path; click to choose the start', 'slope-chart slope-sandpit');
+  const view = chartView('Depth contours with each strategy\'s path; click to choose the start', 'slope-chart slope-sandpit', { aspect: 'equal' });
+  const costView = chartView('Depth against iteration for each strategy');
   const error = h('p', { class: 'slope-error', 'data-role': 'step-error', hidden: true });
   const ends = h('ul', { class: 'slope-readout', 'data-role': 'ends' });
 
@@ -177,7 +204,19 @@ export const mount: MountWidget = (root, params) => {
     }
     datasets.push(pathDataset('start', [start[0]], [start[1]], courseColors.ink, { pointRadius: 6, showLine: false }));
     updateDatasets(view, legendFrom({ ...base, data: { datasets } }, lines));
+    drag.sync();
     root.dataset['paths'] = String(Object.keys(paths).length);
+  };
+  // Depth against iteration, one curve per strategy: which one gets deepest, and how fast.
+  const drawCosts = (): void => {
+    const curves = depthCurves(latest, depth);
+    const series = STRATEGIES.flatMap((k) => {
+      const c = curves[k];
+      return c === undefined || c.x.length === 0 ? [] : [{ ...c, label: LABELS[k], color: COLORS[k], width: 2, pointRadius: 2.5 }];
+    });
+    if (series.length === 0) return;
+    updateChart(costView, lineChart(series, { xLabel: 'iteration', yLabel: 'depth / m', xRange: [0, Math.max(1, settings.steps)], yRange: [-9.2, -0.8], aspectRatio: 1.8 }));
+    root.dataset['costCurves'] = String(series.length);
   };
   // The list of where each path ends, in a task of its own while dragging.
   const drawEnds = (): void => {
@@ -189,7 +228,7 @@ export const mount: MountWidget = (root, params) => {
       return [h('li', { 'data-strategy': k }, `${LABELS[k]}: ends at (${x.toFixed(2)}, ${y.toFixed(2)}), depth ${inPit(x, y) ? `${depth(x, y).toFixed(2)} m` : 'outside the pit'}`)];
     }));
   };
-  const redrawSteps = [computePaths, drawChart, drawEnds];
+  const redrawSteps = [computePaths, drawChart, drawCosts, drawEnds];
   const draw = (): void => {
     for (const step of redrawSteps) step();
   };
@@ -217,6 +256,16 @@ export const mount: MountWidget = (root, params) => {
     prepare();
     draw();
   });
+  const drag = draggablePoints(view, {
+    name: 'the start point',
+    points: () => [{ x: start[0], y: start[1] }],
+    move: (_, x, y) => {
+      start = [Math.min(6, Math.max(0, x)), Math.min(6, Math.max(0, y))];
+      drawSoon();
+    },
+    step: { x: 0.1, y: 0.1 },
+    describe: () => `start at (${start[0].toFixed(2)}, ${start[1].toFixed(2)})`,
+  });
   view.canvas.addEventListener('click', (e) => {
     const chart = view.chart();
     const p = chart === undefined ? undefined : dataAt(chart, e);
@@ -227,6 +276,8 @@ export const mount: MountWidget = (root, params) => {
   root.append(
     h('div', { class: 'slope-controls' }, choose.el, gamma.el, beta.el, adam.el, steps.el),
     view.el,
+    drag.hint,
+    costView.el,
     h('div', { class: 'slope-controls' }, h('span', { class: 'slope-label' }, 'your step: Δx ='), stepX),
     h('div', { class: 'slope-controls' }, h('span', { class: 'slope-label' }, 'Δy ='), stepY),
     error,
@@ -234,5 +285,5 @@ export const mount: MountWidget = (root, params) => {
   );
   prepare();
   draw();
-  return { destroy: () => view.destroy() };
+  return { destroy() { view.destroy(); costView.destroy(); } };
 };

@@ -79,7 +79,7 @@ export const mount: MountWidget = (root, params) => {
   let timer: ReturnType<typeof setInterval> | undefined;
   let base: ReturnType<typeof contourChart> | undefined;
   const histView = chartView('The histogram with the Gaussian at the current step');
-  const contourView = chartView('χ²(μ, σ) with both descent paths');
+  const contourView = chartView('χ²(μ, σ) with both descent paths', undefined, { aspect: 'equal' });
   const info = h('p', { class: 'slope-readout', 'data-role': 'result' });
   const source = h('p', { class: 'slope-readout', 'data-role': 'provenance' });
   const csv = h('textarea', { class: 'slope-expr-input', rows: 5, 'aria-label': 'CSV: one height per line, or centre,count rows', 'data-role': 'csv', hidden: true, spellcheck: 'false' },
@@ -131,6 +131,12 @@ export const mount: MountWidget = (root, params) => {
     play.setAttribute('aria-pressed', 'false');
   };
   const start = (): void => {
+    // With reduced motion asked for, Play shows the end of the descent without animating it.
+    if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true) {
+      frame = fits.steepest.path.length - 1;
+      drawFrame();
+      return;
+    }
     if (frame >= fits.steepest.path.length - 1) frame = 0;
     play.textContent = 'Pause';
     play.setAttribute('aria-pressed', 'true');

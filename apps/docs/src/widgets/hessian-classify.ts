@@ -70,7 +70,7 @@ const KIND_COLORS: Readonly<Record<StationaryKind, string>> = { minimum: courseC
 /** Week 2: the Hessian classifies stationary points (minimum, maximum, saddle) from det H and H₁₁. */
 export const mount: MountWidget = (root) => {
   let expr = FUNCTIONS[2]?.[0] ?? 'x^2 + y^2';
-  const view = chartView('Contours with stationary points classified by the Hessian');
+  const view = chartView('Contours with stationary points classified by the Hessian', undefined, { aspect: 'equal' });
   const readout = h('div', { class: 'slope-readout' });
   const draw = (): void => {
     const f = parse(expr);

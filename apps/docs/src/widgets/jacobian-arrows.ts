@@ -2,7 +2,7 @@ import { compile, gradient, parse, toTex } from '@slope/symbolic';
 import { quiverChart, sampleGrid } from '@slope/plot';
 import { chartView } from '../chart.js';
 import { h, select } from '../dom.js';
-import { texElement } from '../tex.js';
+import { texFormulas } from '../tex.js';
 import type { MountWidget } from '../widget.js';
 
 const FUNCTIONS: readonly (readonly [string, string])[] = [
@@ -40,7 +40,7 @@ export function jacobianField(expr: string, n: number): { x: number[]; y: number
 /** Week 2: the Jacobian (gradient row vector) as arrows over a contour map; they point uphill, longest where steepest. */
 export const mount: MountWidget = (root) => {
   let expr = FUNCTIONS[0]?.[0] ?? 'x^2 + y^2';
-  const view = chartView('Jacobian arrows over contours');
+  const view = chartView('Jacobian arrows over contours', undefined, { aspect: 'equal' });
   const formula = h('div', { class: 'slope-readout' });
   const draw = (): void => {
     const f = compile(expr, ['x', 'y']);
@@ -49,7 +49,7 @@ export const mount: MountWidget = (root) => {
     const longest = Math.max(...arrows.u.map((u, k) => Math.hypot(u, arrows.v[k] ?? 0))) || 1;
     view.render(quiverChart({ arrows, grid, levels: 12, scale: 0.3 / longest, pivot: 'middle', xLabel: 'x', yLabel: 'y', xRange: [-2, 2], yRange: [-2, 2], aspectRatio: 1 }));
     const J = gradient(parse(expr), ['x', 'y']);
-    formula.replaceChildren(texElement(`f(x, y) = ${toTex(parse(expr))}, \\qquad J = \\left[\\frac{\\partial f}{\\partial x},\\ \\frac{\\partial f}{\\partial y}\\right] = \\left[${J.map((e) => toTex(e)).join(',\\ ')}\\right]`, true));
+    formula.replaceChildren(texFormulas([`f(x, y) = ${toTex(parse(expr))}`, `J = \\left[\\frac{\\partial f}{\\partial x},\\ \\frac{\\partial f}{\\partial y}\\right] = \\left[${J.map((e) => toTex(e)).join(',\\ ')}\\right]`]));
   };
   const choose = select('f(x, y)', FUNCTIONS, expr, (v) => {
     expr = v;

@@ -2,7 +2,7 @@ import { compile, jacobian, parse, simplify, toTex, type Expr } from '@slope/sym
 import { courseColors, lineChart, type Series } from '@slope/plot';
 import { chartView } from '../chart.js';
 import { formatNumber, h, select, slider } from '../dom.js';
-import { texElement } from '../tex.js';
+import { texFormulas } from '../tex.js';
 import type { MountWidget } from '../widget.js';
 
 interface VectorMap {
@@ -57,7 +57,7 @@ const matrixTex = (rows: readonly (readonly string[])[]): string => `\\begin{bma
 export const mount: MountWidget = (root) => {
   let key = 'polar';
   let point: [number, number] = [1.2, 0.8];
-  const view = chartView('The map of a grid of inputs, with the Jacobian columns at a point');
+  const view = chartView('The map of a grid of inputs, with the Jacobian columns at a point', undefined, { aspect: 'equal' });
   const readout = h('div', { class: 'slope-readout' });
   const controls = h('div', { class: 'slope-controls' });
 
@@ -95,8 +95,12 @@ export const mount: MountWidget = (root) => {
     view.render(lineChart(lines, { xLabel: 'first output', yLabel: 'second output', aspectRatio: 1.2 }));
     const [t0, t1] = map.inputTex;
     readout.replaceChildren(
-      texElement(`J = ${matrixTex(J.map((row) => row.map((e) => toTex(e))))}, \\qquad |J| = ${toTex(det)}${map.detIdentity === undefined ? '' : ` = ${map.detIdentity}`}`, true),
-      texElement(`\\text{at } ${t0} = ${formatNumber(point[0], 3)},\\ ${t1} = ${formatNumber(point[1], 3)}: \\quad J = ${matrixTex([[formatNumber(j00!), formatNumber(j01!)], [formatNumber(j10!), formatNumber(j11!)]])}, \\quad |J| = ${formatNumber(detn(point))}`, true),
+      texFormulas([`J = ${matrixTex(J.map((row) => row.map((e) => toTex(e))))}`, `|J| = ${toTex(det)}${map.detIdentity === undefined ? '' : ` = ${map.detIdentity}`}`]),
+      texFormulas([
+        `\\text{at } ${t0} = ${formatNumber(point[0], 3)},\\ ${t1} = ${formatNumber(point[1], 3)}:`,
+        `J = ${matrixTex([[formatNumber(j00!), formatNumber(j01!)], [formatNumber(j10!), formatNumber(j11!)]])}`,
+        `|J| = ${formatNumber(detn(point))}`,
+      ]),
     );
   };
 

@@ -5,8 +5,9 @@ import { chartView } from '../chart.js';
 import { withContourLayer } from '../contour-layer.js';
 import { legendFrom, pathDataset, updateDatasets } from '../chart-update.js';
 import { formatNumber, h, select, slider } from '../dom.js';
-import { texElement } from '../tex.js';
+import { texFormulas } from '../tex.js';
 import { oncePerFrame } from '../schedule.js';
+import { draggablePoints } from '../drag-points.js';
 import type { MountWidget } from '../widget.js';
 
 /** A constrained problem: f, the constraint g = 0, and a parametrisation of the curve g = 0. */
@@ -94,7 +95,7 @@ export const mount: MountWidget = (root) => {
   let points: ConstrainedPoint[] = [];
   let curve: { x: number[]; y: number[] } = { x: [], y: [] };
   let grads: { f: (v: ArrayLike<number>) => Float64Array; g: (v: ArrayLike<number>) => Float64Array };
-  const view = chartView('Contours of f, the constraint g = 0, ∇f and ∇g');
+  const view = chartView('Contours of f, the constraint g = 0, ∇f and ∇g', undefined, { aspect: 'equal' });
   const formula = h('div', { class: 'slope-readout' });
   const here = h('p', { class: 'slope-readout', 'data-role': 'here' });
   const list = h('ul', { class: 'slope-readout', 'data-role': 'stationary' });
@@ -112,7 +113,7 @@ export const mount: MountWidget = (root) => {
       curve.y.push(y);
     }
     points = constrainedStationaryPoints(problem);
-    formula.replaceChildren(texElement(`${problem.tex},\\qquad \\nabla f = \\lambda \\nabla g,\\ g = 0`, true));
+    formula.replaceChildren(texFormulas([...problem.tex.split(',\\quad '), '\\nabla f = \\lambda \\nabla g,\\ g = 0']));
     list.replaceChildren(...points.map((p) => h('li', { 'data-kind': p.kind },
       `${p.kind}: (x, y) = (${p.x.toFixed(5)}, ${p.y.toFixed(5)}), λ = ${p.lambda.toFixed(5)}, f = ${p.f.toFixed(5)}`)));
     root.dataset['stationary'] = String(points.length);
@@ -134,9 +135,11 @@ export const mount: MountWidget = (root) => {
       pathDataset('g(x, y) = 0', curve.x, curve.y, courseColors.ink, { pointRadius: 0, borderWidth: 2 }),
       pathDataset('∇f', [x, x + fx], [y, y + fy], courseColors.magenta, { pointRadius: [0, 5], borderWidth: 3 }),
       pathDataset('∇g', [x, x + gx], [y, y + gy], courseColors.blue, { pointRadius: [0, 5], borderWidth: 3 }),
+      pathDataset('the point (drag it)', [x], [y], courseColors.orange, { pointRadius: 7, showLine: false }),
       ...points.map((p) => pathDataset(`${p.kind} f = ${formatNumber(p.f)}`, [p.x], [p.y], KIND_COLOR[p.kind], { pointRadius: 7, showLine: false, borderColor: '#000' })),
     ];
     updateDatasets(view, legendFrom({ ...base, data: { datasets } }, lines));
+    drag.sync();
     const cross = (gf[0]! * gg[1]! - gf[1]! * gg[0]!) / ((Math.hypot(gf[0]!, gf[1]!) * Math.hypot(gg[0]!, gg[1]!)) || 1);
     here.textContent = `At (${x.toFixed(3)}, ${y.toFixed(3)}) on the constraint: sin(angle between ∇f and ∇g) = ${cross.toFixed(3)}; it is 0 exactly where ∇f = λ∇g.`;
   };
@@ -147,7 +150,36 @@ export const mount: MountWidget = (root) => {
     prepare();
     draw();
   });
-  root.append(h('div', { class: 'slope-controls' }, choose.el, along.el), formula, view.el, here, list);
+  // The point on the constraint: dragged, it follows the curve to the nearest point; the
+  // arrow keys move it along the curve.
+  const TAU = 2 * Math.PI;
+  const setT = (next: number): void => {
+    t = Math.round((((next % TAU) + TAU) % TAU) * 100) / 100;
+    along.set(t);
+    drawSoon();
+  };
+  const drag = draggablePoints(view, {
+    name: 'the point on g = 0',
+    points: () => [(([x, y]) => ({ x, y }))(problem.curve(t))],
+    move: (_, x, y) => {
+      let best = t;
+      let bestD = Infinity;
+      for (let k = 0; k < 400; k++) {
+        const s = (TAU * k) / 400;
+        const [cx, cy] = problem.curve(s);
+        const d = Math.hypot(cx - x, cy - y);
+        if (d < bestD) {
+          bestD = d;
+          best = s;
+        }
+      }
+      setT(best);
+    },
+    nudge: (_, dx, dy) => setT(t + 0.02 * Math.sign(dx || dy) * Math.max(1, Math.abs(dx || dy) / 0.05)),
+    step: { x: 0.05, y: 0.05 },
+    describe: () => { const [x, y] = problem.curve(t); return `(${x.toFixed(3)}, ${y.toFixed(3)}) on the constraint`; },
+  });
+  root.append(h('div', { class: 'slope-controls' }, choose.el, along.el), formula, view.el, drag.hint, here, list);
   prepare();
   draw();
   return { destroy: () => view.destroy() };

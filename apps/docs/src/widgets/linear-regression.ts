@@ -1,10 +1,10 @@
 import { createRng, linearRegression, type LinearFit } from '@slope/models';
 import { courseColors, lineChart, type Series } from '@slope/plot';
 import { chartView } from '../chart.js';
-import { dataAt, pixelOf } from '../chart-pick.js';
+import { draggablePoints } from '../drag-points.js';
 import { updateChart, updateDatasets } from '../chart-update.js';
 import { button, formatNumber, h } from '../dom.js';
-import { texElement } from '../tex.js';
+import { texFormulas } from '../tex.js';
 import { inSeparateTasks } from '../schedule.js';
 import type { MountWidget } from '../widget.js';
 
@@ -48,10 +48,8 @@ export const mount: MountWidget = (root) => {
   let seed = 6;
   let { x, y } = startingPoints(seed);
   const view = chartView('Data points (drag them), the fitted line and the residuals');
-  view.canvas.style.touchAction = 'none';
   const residualView = chartView('Residuals against x');
   const readout = h('div', { class: 'slope-readout', 'data-role': 'fit' });
-  let dragging = -1;
   // The points and line first, then (in a task of its own while dragging) residuals and readout.
   const drawPoints = (): void => {
     const fit = linearRegression(x, y);
@@ -60,11 +58,15 @@ export const mount: MountWidget = (root) => {
       { xLabel: 'x', yLabel: 'y', xRange: X_RANGE, yRange: Y_RANGE, aspectRatio: 1.6 },
     );
     const points = config.data.datasets.at(-1);
-    if (points !== undefined) points.showLine = false;
+    if (points !== undefined) {
+      points.showLine = false;
+      // The point the arrow keys move is drawn larger while the chart has focus.
+      const chosen = drag.highlighted();
+      points.pointRadius = x.map((_, i) => (i === chosen ? 10 : 6));
+    }
     updateDatasets(view, config);
-    const chart = view.chart();
     // Where each draggable point sits on the canvas (CSS pixels), for scripted drags and tests.
-    if (chart !== undefined) view.canvas.dataset['handles'] = JSON.stringify(x.map((xi, i) => pixelOf(chart, xi, y[i]!)));
+    drag.sync();
   };
   const drawResiduals = (): void => {
     const fit = linearRegression(x, y);
@@ -78,55 +80,34 @@ export const mount: MountWidget = (root) => {
     updateChart(residualView, resConfig);
     root.dataset['slope'] = fit.slope.toFixed(4);
     root.dataset['intercept'] = fit.intercept.toFixed(4);
-    readout.replaceChildren(texElement(
-      `m = ${formatNumber(fit.slope)} \\pm ${orNotAvailable(fit.slopeUncertainty)},\\quad c = ${formatNumber(fit.intercept)} \\pm ${orNotAvailable(fit.interceptUncertainty)},\\quad \\chi^2 = \\sum_i r_i^2 = ${formatNumber(fit.chiSquared)},\\quad R^2 = ${formatNumber(fit.rSquared)}`,
-      true,
-    ));
+    // One formula per quantity, wrapping as the column narrows: nothing hides off the side.
+    readout.replaceChildren(texFormulas([
+      `m = ${formatNumber(fit.slope)} \\pm ${orNotAvailable(fit.slopeUncertainty)}`,
+      `c = ${formatNumber(fit.intercept)} \\pm ${orNotAvailable(fit.interceptUncertainty)}`,
+      `\\chi^2 = \\sum_i r_i^2 = ${formatNumber(fit.chiSquared)}`,
+      `R^2 = ${formatNumber(fit.rSquared)}`,
+    ]));
   };
   const draw = (): void => {
     drawPoints();
     drawResiduals();
   };
   const drawSoon = inSeparateTasks([drawPoints, drawResiduals]);
-  const nearest = (e: PointerEvent): number => {
-    const chart = view.chart();
-    if (chart === undefined) return -1;
-    const rect = chart.canvas.getBoundingClientRect();
-    let best = -1;
-    let bestD = 14;
-    x.forEach((xi, i) => {
-      const p = pixelOf(chart, xi, y[i]!);
-      const d = Math.hypot(p.left - (e.clientX - rect.left), p.top - (e.clientY - rect.top));
-      if (d < bestD) {
-        bestD = d;
-        best = i;
-      }
-    });
-    return best;
-  };
-  view.canvas.addEventListener('pointerdown', (e) => {
-    dragging = nearest(e);
-    if (dragging >= 0) view.canvas.setPointerCapture(e.pointerId);
+  const drag = draggablePoints(view, {
+    name: 'a data point',
+    points: () => x.map((xi, i) => ({ x: xi, y: y[i]! })),
+    move: (i, px, py) => {
+      x = x.map((v, k) => (k === i ? Math.min(10.8, Math.max(0.2, px)) : v));
+      y = y.map((v, k) => (k === i ? Math.min(Y_RANGE[1], Math.max(Y_RANGE[0], py)) : v));
+      drawSoon();
+    },
+    step: { x: 0.1, y: 0.1 },
+    describe: (i) => `point ${i + 1} of ${x.length} at (${x[i]!.toFixed(2)}, ${y[i]!.toFixed(2)})`,
+    onSelect: () => drawSoon(),
   });
-  view.canvas.addEventListener('pointermove', (e) => {
-    const chart = view.chart();
-    if (chart === undefined) return;
-    if (dragging < 0) {
-      view.canvas.style.cursor = nearest(e) >= 0 ? 'grab' : 'default';
-      return;
-    }
-    const p = dataAt(chart, e);
-    if (p === undefined) return;
-    x = x.map((v, i) => (i === dragging ? Math.min(10.8, Math.max(0.2, p.x)) : v));
-    y = y.map((v, i) => (i === dragging ? Math.min(Y_RANGE[1], Math.max(Y_RANGE[0], p.y)) : v));
-    drawSoon();
-  });
-  const release = (): void => { dragging = -1; };
-  view.canvas.addEventListener('pointerup', release);
-  view.canvas.addEventListener('pointercancel', release);
   root.append(
     h('div', { class: 'slope-controls' }, button('New points', () => { seed += 1; ({ x, y } = startingPoints(seed)); draw(); })),
-    h('div', { class: 'slope-charts' }, view.el, residualView.el),
+    h('div', { class: 'slope-charts' }, h('div', {}, view.el, drag.hint), residualView.el),
     readout,
   );
   draw();

@@ -1,7 +1,7 @@
 import { compile, derivative, parse } from '@slope/symbolic';
 import { courseColors, lineChart } from '@slope/plot';
 import { chartView } from '../chart.js';
-import { powerOfTenTicks, updateChart } from '../chart-update.js';
+import { updateChart } from '../chart-update.js';
 import { formatNumber, h, select, slider } from '../dom.js';
 import { oncePerFrame } from '../schedule.js';
 import type { MountWidget } from '../widget.js';
@@ -81,7 +81,7 @@ export const mount: MountWidget = (root) => {
     // Reference lines through the first point of each curve, so the eye compares slopes.
     const a2 = (lin[0] ?? 1) || 1;
     const a1 = (fwd[0] ?? 1) || 1;
-    updateChart(view, powerOfTenTicks(lineChart(
+    updateChart(view, lineChart(
       [
         { x: s.dx, y: lin, label: '|f(x+Δx) − f(x) − f′(x)Δx|', color: courseColors.magenta, width: 2, pointRadius: 2 },
         { x: s.dx, y: fwd, label: '|forward difference − f′(x)|', color: courseColors.orange, width: 2, pointRadius: 2 },
@@ -89,7 +89,7 @@ export const mount: MountWidget = (root) => {
         { x: [1e-6, 1], y: [a2 * 1e-12, a2], label: 'slope 2', color: '#cccccc', width: 1 },
       ],
       { xScale: 'log', yScale: 'log', xLabel: 'Δx', yLabel: '|error|', yRange: [1e-17, 10], aspectRatio: 1.8 },
-    ), 'x', 'y'));
+    ));
     const p2 = logSlope(s.dx, s.linear);
     const p1 = logSlope(s.dx, s.forward);
     root.dataset['linearSlope'] = p2.toFixed(2);

@@ -46,6 +46,29 @@ export function newtonTable(expr: string, x0: number, maxIterations = 20): Newto
   return { rows, reason: r.reason, converged: r.converged };
 }
 
+/** Iterates beyond this distance are not chased: the view would no longer show anything. */
+const FOLLOW_LIMIT = 1e4;
+
+/**
+ * The x window that shows every drawn iterate: the preset's window, widened (with a 5 %
+ * margin) to take in iterates that land outside it — Newton–Raphson from 1.99 on the quiz's
+ * function jumps to −36.47, and the view must follow it there. Iterates farther out than
+ * 10⁴ (a run that is diverging) are left off.
+ *
+ * @example
+ * ```ts
+ * followIterates([-5, 5], [1.99, -36.47]); // [-38.5435, 5]
+ * ```
+ */
+export function followIterates(window: readonly [number, number], xs: readonly number[]): [number, number] {
+  const shown = xs.filter((x) => Number.isFinite(x) && Math.abs(x) <= FOLLOW_LIMIT);
+  const lo = Math.min(window[0], ...shown);
+  const hi = Math.max(window[1], ...shown);
+  if (lo === window[0] && hi === window[1]) return [lo, hi];
+  const pad = 0.05 * (hi - lo);
+  return [lo === window[0] ? lo : lo - pad, hi === window[1] ? hi : hi + pad];
+}
+
 interface Preset {
   readonly expr: string;
   readonly label: string;
@@ -91,21 +114,24 @@ export const mount: MountWidget = (root) => {
       tangents.push({ x: [a.x, b.x], y: [a.f, 0], color: courseColors.magenta, width: 1.5, ...(k === 0 ? { label: 'tangents' } : {}) });
       tangents.push({ x: [b.x, b.x], y: [0, b.f], color: '#bbbbbb', width: 1 });
     }
-    const curve = sample((x) => f([x]), preset.x[0], preset.x[1], 601);
+    const xRange = followIterates(preset.x, t.rows.slice(0, 13).map((r) => r.x));
+    root.dataset['xMin'] = String(xRange[0]);
+    root.dataset['xMax'] = String(xRange[1]);
+    const curve = sample((x) => f([x]), xRange[0], xRange[1], 1201);
     view.render(lineChart(
       [
         ...finiteSegments(curve, preset.y, { label: 'f(x)', color: courseColors.blue, width: 2.5 }),
-        { x: [preset.x[0], preset.x[1]], y: [0, 0], color: '#888888', width: 1 },
+        { x: [xRange[0], xRange[1]], y: [0, 0], color: '#888888', width: 1 },
         ...tangents,
         { x: t.rows.slice(0, 13).map((r) => r.x), y: t.rows.slice(0, 13).map((r) => r.f), label: 'iterates', color: courseColors.orange, pointRadius: 4, width: 0.001 },
       ],
-      { xLabel: 'x', yLabel: 'f(x)', xRange: preset.x, yRange: preset.y, aspectRatio: 1.7 },
+      { xLabel: 'x', yLabel: 'f(x)', xRange, yRange: preset.y, aspectRatio: 1.7 },
     ));
     const last = t.rows.at(-1);
     root.dataset['reason'] = t.reason;
     root.dataset['root'] = last === undefined ? '' : String(last.x);
     status.dataset['kind'] = t.converged ? 'won' : 'stuck';
-    status.textContent = `From x₀ = ${formatNumber(x0, 6)}: ${REASONS[t.reason]}${t.converged && last ? ` at x = ${last.x.toFixed(6)}` : ''} after ${t.rows.length - 1} steps.`;
+    status.textContent = `From x₀ = ${formatNumber(x0, 6)}: ${REASONS[t.reason]}${t.converged && last ? ` at x = ${last.x.toFixed(6)}` : ''} after ${t.rows.length - 1} steps.${xRange[0] < preset.x[0] || xRange[1] > preset.x[1] ? ` The view widened to x from ${formatNumber(xRange[0], 4)} to ${formatNumber(xRange[1], 4)} to follow the iterates.` : ''}`;
     table.replaceChildren(
       h('thead', {}, h('tr', {}, h('th', {}, 'n'), h('th', {}, 'x'), h('th', {}, 'f(x)'), h('th', {}, "f′(x)"))),
       h('tbody', {}, ...t.rows.map((r) => h('tr', {}, h('td', {}, String(r.n)), h('td', {}, r.x.toFixed(6)), h('td', {}, formatNumber(r.f, 6)), h('td', {}, formatNumber(r.df, 6))))),

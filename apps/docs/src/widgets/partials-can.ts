@@ -3,7 +3,7 @@ import { courseColors, lineChart } from '@slope/plot';
 import { chartView } from '../chart.js';
 import { formatNumber, h, select, slider } from '../dom.js';
 import { sample } from '../sampling.js';
-import { texElement } from '../tex.js';
+import { texBreaking, texFormulas } from '../tex.js';
 import type { MountWidget } from '../widget.js';
 
 /** The lecture's metal can: two ends (2πr²) and a side (2πrh), of thickness t and density ρ. */
@@ -49,10 +49,10 @@ export const mount: MountWidget = (root) => {
       ),
     );
     readout.replaceChildren(
-      texElement(`m = ${toTex(mass)} = ${formatNumber(m(point))}\\ \\text{kg}`, true),
-      ...CAN_VARIABLES.map((v, i) =>
-        texElement(`\\frac{\\partial m}{\\partial ${v === 'rho' ? '\\rho' : v}} = ${toTex(partials[i]!)} = ${formatNumber(grads[i] ?? Number.NaN)}`, true),
-      ),
+      texBreaking(`m = ${toTex(mass)} = ${formatNumber(m(point))}\\ \\text{kg}`),
+      texFormulas(CAN_VARIABLES.map((v, i) =>
+        `\\frac{\\partial m}{\\partial ${v === 'rho' ? '\\rho' : v}} = ${toTex(partials[i]!)} = ${formatNumber(grads[i] ?? Number.NaN)}`,
+      )),
     );
   };
 

@@ -79,7 +79,7 @@ function phone(ctx: CanvasRenderingContext2D, x: number, y: number): void {
   ctx.fillRect(px - 6, py - 10, 12, 17);
 }
 
-function draw(ctx: CanvasRenderingContext2D, game: SandpitGame, sand: HTMLCanvasElement, contours: readonly ContourLine[]): void {
+function draw(ctx: CanvasRenderingContext2D, game: SandpitGame, sand: HTMLCanvasElement, contours: readonly ContourLine[], probe?: { x: number; y: number }): void {
   ctx.drawImage(sand, 0, 0, SIZE, SIZE);
   if (game.revealed) {
     ctx.strokeStyle = '#006400';
@@ -113,9 +113,83 @@ function draw(ctx: CanvasRenderingContext2D, game: SandpitGame, sand: HTMLCanvas
     ctx.beginPath();
     ctx.arc(px, py, 3.5, 0, 2 * Math.PI);
     ctx.fill();
-    if (!d.auto) ctx.fillText(`${d.n}) ${d.depth.toFixed(2)}m`, px + 6, py - 6);
   }
+  const labelled = game.dips.filter((d) => !d.auto);
+  const boxes = placeLabels(labelled.map((d) => ({ point: toPx(d.x, d.y), text: `${d.n}) ${d.depth.toFixed(2)}m`, width: ctx.measureText(`${d.n}) ${d.depth.toFixed(2)}m`).width })), SIZE);
+  ctx.textBaseline = 'top';
+  for (const b of boxes) {
+    // A pale backing keeps the label readable over arrows, sand and contour lines.
+    ctx.fillStyle = 'rgba(255, 248, 230, 0.85)';
+    ctx.fillRect(b.left - 2, b.top - 1, b.width + 4, LABEL_HEIGHT + 2);
+    ctx.fillStyle = '#000';
+    ctx.fillText(b.text, b.left, b.top);
+  }
+  ctx.textBaseline = 'alphabetic';
   if (game.revealed) phone(ctx, game.phone.x, game.phone.y);
+  if (probe !== undefined) {
+    // The keyboard's probe: a crosshair where Enter will dip.
+    const [px, py] = toPx(probe.x, probe.y);
+    ctx.strokeStyle = '#0033cc';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(px, py, 9, 0, 2 * Math.PI);
+    ctx.moveTo(px - 14, py);
+    ctx.lineTo(px + 14, py);
+    ctx.moveTo(px, py - 14);
+    ctx.lineTo(px, py + 14);
+    ctx.stroke();
+  }
+}
+
+const LABEL_HEIGHT = 13;
+
+/** A dip's label, placed: its text and top-left corner in canvas pixels. */
+export interface PlacedLabel {
+  readonly text: string;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+}
+
+/**
+ * Places each label next to its point, inside a `size`×`size` canvas and clear of the labels
+ * already placed and of every point: the first of eight positions around the point (right,
+ * left, above, below and the diagonals) that fits, else the one that overlaps least. Later
+ * dips never hide earlier ones' depths, and a dip at the edge keeps its label on the canvas.
+ *
+ * @example
+ * ```ts
+ * placeLabels([{ point: [470, 5], text: '1) -3.20m', width: 50 }], 480)[0]; // { left: 414, top: 2, … }: to the left, on the canvas
+ * ```
+ */
+export function placeLabels(labels: readonly { point: readonly [number, number]; text: string; width: number }[], size: number): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  const overlap = (a: { left: number; top: number; width: number }, b: { left: number; top: number; width: number }): number => {
+    const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+    const hgt = Math.min(a.top + LABEL_HEIGHT, b.top + LABEL_HEIGHT) - Math.max(a.top, b.top);
+    return w > 0 && hgt > 0 ? w * hgt : 0;
+  };
+  const points = labels.map((l) => ({ left: l.point[0] - 4, top: l.point[1] - LABEL_HEIGHT / 2, width: 8 }));
+  for (const l of labels) {
+    const [px, py] = l.point;
+    const gap = 6;
+    const candidates = [
+      [px + gap, py - LABEL_HEIGHT / 2], [px - gap - l.width, py - LABEL_HEIGHT / 2], [px - l.width / 2, py - gap - LABEL_HEIGHT], [px - l.width / 2, py + gap],
+      [px + gap, py - gap - LABEL_HEIGHT], [px - gap - l.width, py - gap - LABEL_HEIGHT], [px + gap, py + gap], [px - gap - l.width, py + gap],
+    ].map(([left, top]) => ({ left: Math.min(size - l.width - 2, Math.max(2, left!)), top: Math.min(size - LABEL_HEIGHT - 2, Math.max(2, top!)), width: l.width }));
+    let best = candidates[0]!;
+    let bestCost = Infinity;
+    for (const c of candidates) {
+      const cost = placed.reduce((s, p) => s + overlap(c, p), 0) + points.reduce((s, p) => s + overlap(c, p), 0);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = c;
+      }
+      if (cost === 0) break;
+    }
+    placed.push({ text: l.text, ...best });
+  }
+  return placed;
 }
 
 /** The Sandpit game (COURSE.md §3.1): click to dip, find the phone. Settings and seed live in the URL. */
@@ -146,8 +220,11 @@ export const mount: MountWidget = (root, params) => {
   let game: SandpitGame;
   let contours: ContourLine[] = [];
 
+  // The keyboard's probe: arrow keys move it, Enter (or Space) dips there.
+  let probe = { x: 3, y: 3 };
+  let probeShown = false;
   const render = (): void => {
-    draw(ctx, game, sand, contours);
+    draw(ctx, game, sand, contours, probeShown ? probe : undefined);
     message.textContent = game.message;
     message.dataset['kind'] = game.status;
     root.dataset['status'] = game.status;
@@ -190,6 +267,40 @@ export const mount: MountWidget = (root, params) => {
   });
   const again = button('Play again', start);
 
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'application');
+  canvas.setAttribute('aria-roledescription', 'sandpit');
+  canvas.setAttribute('aria-label', 'The sandpit, 6 by 6 metres. Click to dip, or move the probe with the arrow keys (Shift: further) and press Enter to dip.');
+  canvas.setAttribute('aria-describedby', 'sandpit-keys');
+  const probeStatus = h('span', { 'aria-live': 'polite', 'data-role': 'probe' });
+  const keys = h('p', { class: 'slope-keys', id: 'sandpit-keys' }, 'Keyboard: focus the pit (Tab), move the probe with the arrow keys (Shift moves 0.5 m), press Enter to dip. ', probeStatus);
+  canvas.addEventListener('focus', () => {
+    probeShown = true;
+    render();
+  });
+  canvas.addEventListener('blur', () => {
+    probeShown = false;
+    render();
+  });
+  canvas.addEventListener('keydown', (e) => {
+    const moves: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const m = moves[e.key];
+    if (m !== undefined) {
+      const step = e.shiftKey ? 0.5 : 0.1;
+      const clamp = (v: number): number => Math.round(Math.min(6, Math.max(0, v)) * 100) / 100;
+      probe = { x: clamp(probe.x + m[0] * step), y: clamp(probe.y + m[1] * step) };
+      probeStatus.textContent = `probe at (${probe.x.toFixed(2)}, ${probe.y.toFixed(2)})`;
+      root.dataset['probe'] = `${probe.x.toFixed(2)},${probe.y.toFixed(2)}`;
+      e.preventDefault();
+      render();
+      return;
+    }
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      game.dip(probe.x, probe.y);
+      render();
+    }
+  });
   canvas.addEventListener('click', (e) => {
     const rect = canvas.getBoundingClientRect();
     const x = ((e.clientX - rect.left) / rect.width) * 6;
@@ -204,6 +315,7 @@ export const mount: MountWidget = (root, params) => {
     h('div', { class: 'slope-controls' }, landscapeSelect.el, modeSelect.el, strategy.el, newPit, again),
     message,
     canvas,
+    keys,
     h('details', { open: true }, h('summary', {}, 'Dips'), legend),
     info,
   );

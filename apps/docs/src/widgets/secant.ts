@@ -3,7 +3,7 @@ import { courseColors, lineChart } from '@slope/plot';
 import { chartView } from '../chart.js';
 import { formatNumber, h, select, slider } from '../dom.js';
 import { sample } from '../sampling.js';
-import { texElement } from '../tex.js';
+import { texFormulas } from '../tex.js';
 import type { MountWidget } from '../widget.js';
 
 const FUNCTIONS: readonly (readonly [string, string])[] = [
@@ -68,12 +68,10 @@ export const mount: MountWidget = (root) => {
       ),
     );
     readout.replaceChildren(
-      texElement(
+      texFormulas([
         `\\frac{f(x+\\Delta x)-f(x)}{\\Delta x}\\Big|_{x=${formatNumber(x0, 3)},\\ \\Delta x=${formatNumber(dx, 3)}} = ${formatNumber(s.slope, 6)}`,
-      ),
-      h('br'),
-      texElement(`f'(${formatNumber(x0, 3)}) = ${formatNumber(s.tangentSlope, 6)}`),
-      h('br'),
+        `f'(${formatNumber(x0, 3)}) = ${formatNumber(s.tangentSlope, 6)}`,
+      ]),
       h('span', { 'data-role': 'fd-error' }, `finite-difference error |secant − f′| = ${formatNumber(s.error, 3)} (it shrinks in proportion to Δx)`),
     );
   };

@@ -3,7 +3,7 @@ import { contourChart, courseColors, lineChart, sampleGrid } from '@slope/plot';
 import { chartView, markersOnly } from '../chart.js';
 import { button, formatNumber, h, slider } from '../dom.js';
 import { sample } from '../sampling.js';
-import { texElement } from '../tex.js';
+import { texFormulas } from '../tex.js';
 import type { MountWidget } from '../widget.js';
 
 // The cost is flat over most of the plane and steep in a narrow valley, so the levels are spaced unevenly.
@@ -47,7 +47,7 @@ export const mount: MountWidget = (root) => {
   let b = -0.1;
   let path: { x: number[]; y: number[] } = { x: [w], y: [b] };
   const neuronView = chartView('The neuron output against its input');
-  const costView = chartView('Cost over (w, b)');
+  const costView = chartView('Cost over (w, b)', undefined, { aspect: 'equal' });
   const readout = h('div', { class: 'slope-readout' });
   const grid = sampleGrid(notCost, [-12, 12], [-12, 12], 97, 97);
 
@@ -66,9 +66,8 @@ export const mount: MountWidget = (root) => {
     const [gw, gb] = notGradient(w, b);
     const a = A0.map((a0) => Math.tanh(w * a0 + b));
     readout.replaceChildren(
-      texElement(`a_1(0) = ${formatNumber(a[0]!)},\\ a_1(1) = ${formatNumber(a[1]!)},\\quad C = \\tfrac12\\sum_k (a_1^{(k)} - y^{(k)})^2 = ${formatNumber(notCost(w, b))}`),
-      h('br'),
-      texElement(`\\frac{\\partial C}{\\partial w} = ${formatNumber(gw)},\\quad \\frac{\\partial C}{\\partial b} = ${formatNumber(gb)}\\quad\\text{(reverse-mode autodiff)}`),
+      texFormulas([`a_1(0) = ${formatNumber(a[0]!)}`, `a_1(1) = ${formatNumber(a[1]!)}`, `C = \\tfrac12\\sum_k (a_1^{(k)} - y^{(k)})^2 = ${formatNumber(notCost(w, b))}`]),
+      texFormulas([`\\frac{\\partial C}{\\partial w} = ${formatNumber(gw)}`, `\\frac{\\partial C}{\\partial b} = ${formatNumber(gb)}`, `\\text{(reverse-mode autodiff)}`]),
     );
   };
 

@@ -2,9 +2,10 @@ import { compile, gradient, hessian, parse } from '@slope/symbolic';
 import { contourChart, contourLevels, courseColors, sampleGrid, type Grid, type Range } from '@slope/plot';
 import { chartView, type ChartView } from '../chart.js';
 import { updateDatasets } from '../chart-update.js';
+import { draggablePoints, type DraggablePoints } from '../drag-points.js';
 import { contourLayer, withContourLayer, type ContourLayer } from '../contour-layer.js';
 import { formatNumber, h, select, slider } from '../dom.js';
-import { texElement } from '../tex.js';
+import { texFormulas } from '../tex.js';
 import { inSeparateTasks } from '../schedule.js';
 import type { MountWidget } from '../widget.js';
 
@@ -100,12 +101,13 @@ export const mount: MountWidget = (root) => {
   let levels: number[];
   let under: ReturnType<typeof contourChart>['data']['datasets'] = [];
   let model = localModelOf(preset.expr);
-  const views: ChartView[] = ['f itself', 'order 0', 'order 1', 'order 2'].map((t) => chartView(`Contours of ${t}`));
+  const views: ChartView[] = ['f itself', 'order 0', 'order 1', 'order 2'].map((t) => chartView(`Contours of ${t}`, undefined, { aspect: 'equal' }));
   // Each map's isolines are drawn from a layer under chart.js's datasets; a move of the
   // expansion point swaps the approximations' lines and updates only the marker datasets.
   const layers: ContourLayer[] = views.map(() => contourLayer());
   const titles = ['f(x, y)', 'order 0: f(a)', 'order 1: + J Δ', 'order 2: + ½ Δᵀ H Δ'];
   const readout = h('div', { class: 'slope-readout' });
+  let drags: DraggablePoints[] = [];
   // Per map, the configuration with the marker datasets only (its isolines live in its layer).
   let bases: ReturnType<typeof contourChart>[] = [];
   const prepare = (): void => {
@@ -136,13 +138,16 @@ export const mount: MountWidget = (root) => {
     // The marker path and its last point: both the single point a.
     for (const d of base.data.datasets) d.data = [{ x: about[0], y: about[1] }];
     updateDatasets(view, base);
+    drags[k]?.sync();
   };
   const drawReadout = (): void => {
     const m = model(about);
-    readout.replaceChildren(texElement(
-      `f(\\mathbf a) = ${formatNumber(m.f)},\\quad J_f = [${formatNumber(m.J[0])},\\ ${formatNumber(m.J[1])}],\\quad H_f = \\begin{bmatrix}${formatNumber(m.H[0][0])} & ${formatNumber(m.H[0][1])} \\\\ ${formatNumber(m.H[1][0])} & ${formatNumber(m.H[1][1])}\\end{bmatrix}`,
-      true,
-    ));
+    readout.replaceChildren(texFormulas([
+      `\\mathbf a = (${formatNumber(about[0], 3)},\\ ${formatNumber(about[1], 3)})`,
+      `f(\\mathbf a) = ${formatNumber(m.f)}`,
+      `J_f = [${formatNumber(m.J[0])},\\ ${formatNumber(m.J[1])}]`,
+      `H_f = \\begin{bmatrix}${formatNumber(m.H[0][0])} & ${formatNumber(m.H[0][1])} \\\\ ${formatNumber(m.H[1][0])} & ${formatNumber(m.H[1][1])}\\end{bmatrix}`,
+    ]));
   };
   const steps = [...views.map((_, k) => () => drawMap(k)), drawReadout];
   const draw = (): void => {
@@ -163,7 +168,22 @@ export const mount: MountWidget = (root) => {
     prepare();
     draw();
   });
-  root.append(h('div', { class: 'slope-controls' }, choose.el, ax.el, ay.el), h('div', { class: 'slope-charts' }, ...views.map((v) => v.el)), readout);
+  // The expansion point can be dragged on any of the four maps (or moved with the arrow keys).
+  const moveAbout = (x: number, y: number): void => {
+    const snap = (v: number, [lo, hi]: Range): number => Math.min(hi, Math.max(lo, Math.round(v / 0.05) * 0.05));
+    about = [snap(x, preset.x), snap(y, preset.y)];
+    ax.set(about[0]);
+    ay.set(about[1]);
+    drawSoon();
+  };
+  drags = views.map((v) => draggablePoints(v, {
+    name: 'the expansion point a',
+    points: () => [{ x: about[0], y: about[1] }],
+    move: (_, x, y) => moveAbout(x, y),
+    step: { x: 0.05, y: 0.05 },
+    describe: () => `a = (${about[0].toFixed(2)}, ${about[1].toFixed(2)})`,
+  }));
+  root.append(h('div', { class: 'slope-controls' }, choose.el, ax.el, ay.el), h('div', { class: 'slope-charts' }, ...views.map((v) => v.el)), drags[0]!.hint, readout);
   prepare();
   draw();
   return { destroy() { for (const v of views) v.destroy(); } };

@@ -1,10 +1,11 @@
 import { compile, derivative, parse, taylor, type Expr } from '@slope/symbolic';
 import { courseColors, lineChart, type Series } from '@slope/plot';
 import { chartView } from '../chart.js';
-import { powerOfTenTicks, updateChart } from '../chart-update.js';
+import { updateChart } from '../chart-update.js';
 import { formatNumber, h, select, slider } from '../dom.js';
 import { finiteSegments, sample } from '../sampling.js';
-import { texElement } from '../tex.js';
+import { texBreaking, texFormulas } from '../tex.js';
+import { draggablePoints } from '../drag-points.js';
 import { inSeparateTasks } from '../schedule.js';
 import type { MountWidget } from '../widget.js';
 
@@ -17,8 +18,10 @@ export interface TaylorPreset {
   readonly label: string;
   /** Expansion points offered by the slider. */
   readonly points: readonly [min: number, max: number, initial: number];
-  /** The plotted x window. */
-  readonly window: readonly [number, number];
+  /** The plotted x window for an expansion about `a` (it widens to keep a and its interval of validity in view). */
+  readonly window: (a: number) => readonly [number, number];
+  /** The plotted y window. */
+  readonly yWindow: readonly [number, number];
   /**
    * Radius of convergence of the series about `a`: the distance to the nearest singularity
    * in the complex plane (Infinity for entire functions). Known in closed form for each preset.
@@ -28,15 +31,16 @@ export interface TaylorPreset {
 
 /** The week 4 functions: entire ones, the course's 1/x about 1 and 2/(x² − x) about 0.5. */
 export const TAYLOR_PRESETS: readonly TaylorPreset[] = [
-  { expr: 'exp(x)', label: 'eˣ', points: [-2, 2, 0], window: [-4, 4], radius: () => Infinity },
-  { expr: 'cos(x)', label: 'cos x', points: [-3, 3, 0], window: [-8, 8], radius: () => Infinity },
-  { expr: 'sin(x)', label: 'sin x', points: [-3, 3, 0], window: [-8, 8], radius: () => Infinity },
-  { expr: '1/x', label: '1/x', points: [0.25, 3, 1], window: [-0.5, 4], radius: (a) => Math.abs(a) },
-  { expr: '2/(x^2 - x)', label: '2/(x² − x)', points: [0.5, 0.5, 0.5], window: [-0.5, 1.5], radius: (a) => Math.min(Math.abs(a), Math.abs(a - 1)) },
-  { expr: 'log(x)', label: 'ln x', points: [0.5, 10, 1], window: [0.01, 12], radius: (a) => Math.abs(a) },
-  { expr: '1/(1 + x^2)', label: '1/(1 + x²)', points: [-2, 2, 0], window: [-3, 3], radius: (a) => Math.hypot(a, 1) },
-  { expr: 'exp(x^2)', label: 'e^{x²}', points: [-1, 1, 0], window: [-2, 2], radius: () => Infinity },
-  { expr: 'x*sin(x)', label: 'x sin x', points: [-3, 3, 0], window: [-8, 8], radius: () => Infinity },
+  { expr: 'exp(x)', label: 'eˣ', points: [-2, 2, 0], window: () => [-4, 4], yWindow: [-2, 20], radius: () => Infinity },
+  { expr: 'cos(x)', label: 'cos x', points: [-3, 3, 0], window: () => [-8, 8], yWindow: [-3, 3], radius: () => Infinity },
+  { expr: 'sin(x)', label: 'sin x', points: [-3, 3, 0], window: () => [-8, 8], yWindow: [-3, 3], radius: () => Infinity },
+  // The quizzes expand 1/x about 4 and ln x about 10: the window grows to (0, 2a] with the point.
+  { expr: '1/x', label: '1/x', points: [0.25, 10, 1], window: (a) => [-0.5, Math.max(4, 2 * a + 0.5)], yWindow: [-3, 6], radius: (a) => Math.abs(a) },
+  { expr: '2/(x^2 - x)', label: '2/(x² − x)', points: [0.5, 0.5, 0.5], window: () => [-0.5, 1.5], yWindow: [-40, 20], radius: (a) => Math.min(Math.abs(a), Math.abs(a - 1)) },
+  { expr: 'log(x)', label: 'ln x', points: [0.5, 10, 1], window: (a) => [0.01, Math.max(12, 2 * a + 0.5)], yWindow: [-4, 4], radius: (a) => Math.abs(a) },
+  { expr: '1/(1 + x^2)', label: '1/(1 + x²)', points: [-2, 2, 0], window: () => [-3, 3], yWindow: [-3, 3], radius: (a) => Math.hypot(a, 1) },
+  { expr: 'exp(x^2)', label: 'e^{x²}', points: [-1, 1, 0], window: () => [-2, 2], yWindow: [-2, 20], radius: () => Infinity },
+  { expr: 'x*sin(x)', label: 'x sin x', points: [-3, 3, 0], window: () => [-8, 8], yWindow: [-3, 3], radius: () => Infinity },
 ];
 
 /** A Taylor series prepared once to the highest order, so that changing the order is only arithmetic. */
@@ -128,29 +132,33 @@ export function evaluateSeries(series: PreparedSeries, order: number, x: number)
  */
 export function validInterval(preset: TaylorPreset, about: number): [number, number] {
   const r = preset.radius(about);
-  return [Math.max(preset.window[0], about - r), Math.min(preset.window[1], about + r)];
+  const [lo, hi] = preset.window(about);
+  return [Math.max(lo, about - r), Math.min(hi, about + r)];
 }
 
 /** Week 4: a function, a point and an order slider 0…12; the approximation, its error and where it is valid. */
 export const mount: MountWidget = (root, params) => {
   let preset = TAYLOR_PRESETS.find((p) => p.expr === params['expr']) ?? TAYLOR_PRESETS[3]!;
-  let order = 3;
-  let about = preset.points[2];
+  let order = Number.isInteger(Number(params['order'])) && Number(params['order']) >= 0 && Number(params['order']) <= MAX_ORDER ? Number(params['order']) : 3;
+  const aboutParam = Number(params['about']);
+  let about = params['about'] !== undefined && aboutParam >= preset.points[0] && aboutParam <= preset.points[1] ? aboutParam : preset.points[2];
   let family = seriesFamily(preset.expr);
   let series = family(about);
   let f = compile(preset.expr, ['x']);
   const fitView = chartView('The function and its Taylor approximation');
   const errorView = chartView('Error of the approximation, log scale');
   const formula = h('div', { class: 'slope-readout', 'data-role': 'polynomial' });
+  const compare = h('div', { class: 'slope-readout', 'data-role': 'compare' });
+  let probe = Number.isFinite(Number(params['x'])) && params['x'] !== undefined ? Number(params['x']) : 2;
   const validity = h('p', { class: 'slope-readout', 'data-role': 'validity' });
 
   // Three steps, each its own task while dragging: the fit, the error, the readouts.
   const drawFit = (): void => {
     if (series.about !== about) series = family(about);
-    const [lo, hi] = preset.window;
+    const [lo, hi] = preset.window(about);
     const curve = sample((x) => f([x]), lo, hi, 401);
     const approx = sample((x) => evaluateSeries(series, order, x), lo, hi, 401);
-    const yWindow: [number, number] = preset.expr === '2/(x^2 - x)' ? [-40, 20] : preset.expr === 'exp(x)' || preset.expr === 'exp(x^2)' ? [-2, 20] : preset.expr === '1/x' ? [-3, 6] : preset.expr === 'log(x)' ? [-4, 4] : [-3, 3];
+    const yWindow = preset.yWindow;
     const [vlo, vhi] = validInterval(preset, about);
     const band: Series[] = Number.isFinite(preset.radius(about))
       ? [{ x: [vlo, vhi], y: [yWindow[0], yWindow[0]], label: 'series valid here', color: courseColors.green, width: 8 }]
@@ -159,23 +167,36 @@ export const mount: MountWidget = (root, params) => {
       [
         ...finiteSegments(curve, yWindow, { label: `f(x) = ${preset.label}`, color: courseColors.blue, width: 2.5 }),
         ...finiteSegments(approx, yWindow, { label: `order ${order} about ${formatNumber(about)}`, color: courseColors.magenta, width: 2 }),
-        { x: [about], y: [f([about])], label: 'expansion point', color: courseColors.orange, pointRadius: 6, width: 1 },
+        { x: [about], y: [f([about])], label: 'expansion point (drag it)', color: courseColors.orange, pointRadius: 7, width: 1 },
+        { x: [probe, probe], y: [yWindow[0], yWindow[1]], label: `x = ${formatNumber(probe)}`, color: '#888888', width: 1 },
         ...band,
       ],
       { xLabel: 'x', yLabel: 'f(x)', xRange: [lo, hi], yRange: yWindow, aspectRatio: 1.8 },
     ));
+    drag.sync();
   };
   const drawError = (): void => {
-    const [lo, hi] = preset.window;
+    const [lo, hi] = preset.window(about);
     const err = sample((x) => Math.max(1e-16, Math.abs(f([x]) - evaluateSeries(series, order, x))), lo, hi, 401);
-    updateChart(errorView, powerOfTenTicks(lineChart(
+    updateChart(errorView, lineChart(
       finiteSegments(err, [1e-16, 1e6], { label: `|f − order ${order}|`, color: courseColors.orange, width: 2 }),
       { xLabel: 'x', yLabel: '|error|', xRange: [lo, hi], yScale: 'log', yRange: [1e-16, 1e6], aspectRatio: 2.6 },
-    ), 'y'));
+    ));
   };
   const drawReadout = (): void => {
-    formula.replaceChildren(texElement(`f(x) \\approx ${series.tex(order)}`, true));
+    // Order 12 is long: it breaks between terms on a narrow column.
+    formula.replaceChildren(texBreaking(`f(x) \\approx ${series.tex(order)}`));
     root.dataset['order'] = String(order);
+    root.dataset['about'] = String(about);
+    // The quiz's comparison: the order-n and order-(n − 1) polynomials at one x.
+    const tn = evaluateSeries(series, order, probe);
+    const tm = evaluateSeries(series, Math.max(0, order - 1), probe);
+    compare.dataset['difference'] = String(tn - tm);
+    compare.replaceChildren(texFormulas([
+      `f(${formatNumber(probe)}) = ${formatNumber(f([probe]), 6)}`,
+      `T_{${order}}(${formatNumber(probe)}) = ${formatNumber(tn, 6)}`,
+      ...(order > 0 ? [`T_{${order - 1}}(${formatNumber(probe)}) = ${formatNumber(tm, 6)}`, `T_{${order}} - T_{${order - 1}} = ${formatNumber(tn - tm, 6)}`] : []),
+    ]));
     validity.textContent = Number.isFinite(preset.radius(about))
       ? `The series about ${formatNumber(about)} converges only for ${formatNumber(about - preset.radius(about))} < x < ${formatNumber(about + preset.radius(about))} (radius ${formatNumber(preset.radius(about))}: the distance to the nearest singularity). Outside, adding terms makes it worse.`
       : `${preset.label} is entire: its series converges for every x, but far from ${formatNumber(about)} it needs many terms.`;
@@ -192,12 +213,33 @@ export const mount: MountWidget = (root, params) => {
   };
   const drawSoon = inSeparateTasks(steps);
   const pointSlider = slider({ label: 'about a =', min: preset.points[0], max: preset.points[1], step: 0.05, value: about, onInput: (v) => { about = v; drawSoon(); } });
+  pointSlider.input.dataset['role'] = 'about';
+  const moveAbout = (a: number): void => {
+    const [min, max] = preset.points;
+    about = Math.min(max, Math.max(min, Math.round(a / 0.05) * 0.05));
+    pointSlider.set(about);
+    drawSoon();
+  };
+  const drag = draggablePoints(fitView, {
+    name: 'the expansion point a',
+    points: () => [{ x: about, y: Math.min(preset.yWindow[1], Math.max(preset.yWindow[0], f([about]))) }],
+    move: (_, x) => moveAbout(x),
+    step: { x: 0.05, y: 0 },
+    describe: () => `a = ${formatNumber(about)}`,
+  });
+  const probeInput = h('input', { type: 'number', class: 'slope-text', step: 'any', value: probe, 'aria-label': 'compare the orders at x =', 'data-role': 'probe', style: 'width: 6rem' });
+  probeInput.addEventListener('input', () => {
+    const v = Number(probeInput.value);
+    if (probeInput.value.trim() === '' || !Number.isFinite(v)) return;
+    probe = v;
+    drawSoon();
+  });
   const choose = select('f(x)', TAYLOR_PRESETS.map((p) => [p.expr, p.label] as const), preset.expr, (v) => {
     preset = TAYLOR_PRESETS.find((p) => p.expr === v) ?? preset;
     about = preset.points[2];
+    pointSlider.input.disabled = preset.points[0] === preset.points[1];
     pointSlider.input.min = String(preset.points[0]);
     pointSlider.input.max = String(preset.points[1]);
-    pointSlider.input.disabled = preset.points[0] === preset.points[1];
     pointSlider.set(about);
     reprepare();
     fitView.destroy();
@@ -206,7 +248,13 @@ export const mount: MountWidget = (root, params) => {
   });
   const orderSlider = slider({ label: 'order', min: 0, max: MAX_ORDER, step: 1, value: order, format: (v) => String(v), onInput: (v) => { order = v; drawSoon(); } });
   orderSlider.input.dataset['role'] = 'order';
-  root.append(h('div', { class: 'slope-controls' }, choose.el, pointSlider.el, orderSlider.el), fitView.el, formula, validity, errorView.el);
+  root.append(
+    h('div', { class: 'slope-controls' }, choose.el, pointSlider.el, orderSlider.el),
+    fitView.el, drag.hint, formula, validity,
+    h('div', { class: 'slope-controls' }, h('label', { class: 'slope-slider' }, h('span', { class: 'slope-label' }, 'compare the orders at x ='), probeInput)),
+    compare,
+    errorView.el,
+  );
   draw();
   return { destroy() { fitView.destroy(); errorView.destroy(); } };
 };

@@ -1,4 +1,4 @@
-import { evaluate } from '@slope/symbolic';
+import { compile, derivative, evaluate, explain, parse } from '@slope/symbolic';
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import { chainCheck } from './chain-rule.js';
@@ -8,7 +8,7 @@ import { jacobianField } from './jacobian-arrows.js';
 import { jacobianAndDeterminant } from './jacobian-polar.js';
 import { stepStudy } from './reality-is-hard.js';
 import { secant } from './secant.js';
-import { beastCheck } from './taming-beast.js';
+import { BEAST_FORMS, beastCheck } from './taming-beast.js';
 import { notCost, notGradient } from './tanh-neuron.js';
 
 describe('secant', () => {
@@ -59,6 +59,14 @@ describe('taming a beast', () => {
     const { vsHand, vsNumeric } = beastCheck(0, 1.5);
     expect(vsHand).toBeLessThan(1e-12);
     expect(vsNumeric).toBeLessThan(1e-5);
+  });
+
+  it.each(BEAST_FORMS)('the $key route\'s working starts with the $rule rule it is labelled with, and both routes give the same f′', ({ source, rule, label }) => {
+    expect(explain(parse(source), 'x')[0]?.rule).toBe(rule);
+    expect(label).toContain(`${rule} rule`);
+    const df = compile(derivative(parse(source), 'x'), ['x']);
+    const reference = compile(derivative(parse(BEAST_FORMS[1].source), 'x'), ['x']);
+    for (const x of [0, 0.3, 0.77, 1.2]) expect(df([x])).toBeCloseTo(reference([x]), 10);
   });
 });
 
