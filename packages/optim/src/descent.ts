@@ -3,10 +3,15 @@ import type { ScalarEvaluator } from './evaluate.js';
 import { allFinite, norm } from './linalg.js';
 import { smallStep, Tracker } from './run.js';
 import type { DescentOptions, IterationDetail, IterationState, OptimizationResult, StopReason } from './types.js';
-import { nonNegativeNumber, positiveInteger, positiveNumber } from './validate.js';
+import { DEFAULT_HISTORY_LIMIT } from './run.js';
+import { historyLimit, nonNegativeNumber, positiveInteger, positiveNumber } from './validate.js';
+
+/** The option names every descent method accepts (each method adds its own). */
+export const DESCENT_OPTION_KEYS = ['maxIterations', 'historyLimit', 'gradientTolerance', 'stepTolerance', 'valueTolerance', 'divergenceLimit', 'gradient'] as const;
 
 export interface ResolvedDescentOptions {
   readonly maxIterations: number;
+  readonly historyLimit: number;
   readonly gradientTolerance: number;
   readonly stepTolerance: number;
   readonly valueTolerance: number;
@@ -20,6 +25,7 @@ export function resolveDescentOptions(
 ): ResolvedDescentOptions {
   return {
     maxIterations: positiveInteger(method, 'maxIterations', options.maxIterations, defaults.maxIterations ?? 1000),
+    historyLimit: historyLimit(method, options.historyLimit, DEFAULT_HISTORY_LIMIT),
     gradientTolerance: nonNegativeNumber(method, 'gradientTolerance', options.gradientTolerance, defaults.gradientTolerance ?? 1e-8),
     stepTolerance: nonNegativeNumber(method, 'stepTolerance', options.stepTolerance, defaults.stepTolerance ?? 1e-14),
     valueTolerance: nonNegativeNumber(method, 'valueTolerance', options.valueTolerance, defaults.valueTolerance ?? 0),
@@ -33,7 +39,11 @@ export interface Point {
   readonly gradient: Float64Array;
 }
 
-export type StepOutcome = (Point & { readonly detail?: IterationDetail }) | { readonly stop: StopReason; readonly why?: string };
+/**
+ * A step's result: the new point (with `shortened` when a line search had to cut the step, so
+ * a tiny step says nothing about being near a minimum), or a reason to stop.
+ */
+export type StepOutcome = (Point & { readonly detail?: IterationDetail; readonly shortened?: boolean }) | { readonly stop: StopReason; readonly why?: string };
 
 /** Computes the next point from the current one (the method's whole personality). */
 export type Stepper = (current: Point, iteration: number) => StepOutcome;
@@ -85,12 +95,30 @@ export function* descentLoop(
     if (why !== undefined) return tracker.finish('diverged', why);
     if (gradientNorm <= opts.gradientTolerance) return tracker.finish('gradient-tolerance');
     const step = current.x.map((v, i) => v - previous.x[i]!);
-    if (smallStep(step, current.x, opts.stepTolerance)) return tracker.finish('step-tolerance');
+    if (smallStep(step, current.x, opts.stepTolerance)) {
+      // A full step this short means ∇f is tiny; one the line search cut down only means it got stuck.
+      if (out.shortened === true) return tracker.finish('stalled', `the line search cut the step to ${norm(step).toPrecision(3)} with ‖∇f‖ = ${gradientNorm.toPrecision(3)} still above gradientTolerance`);
+      return tracker.finish('step-tolerance');
+    }
     if (opts.valueTolerance > 0 && Math.abs(current.value - previous.value) <= opts.valueTolerance * (1 + Math.abs(current.value))) {
       return tracker.finish('value-tolerance');
     }
   }
   return tracker.finish('max-iterations');
+}
+
+/**
+ * Whether a step's change in f, `actual` = f(x) − f(x + s), is what its end gradients predict
+ * by the trapezoid rule, `trapezoid` = −½(∇f(x) + ∇f(x + s))·s (exact for quadratics, so a
+ * smooth f agrees closely over a short step). A disagreement means the step left the region
+ * the gradients describe (a plateau where everything underflowed) or the gradient is not f's.
+ * A step too small to change f above its rounding error proves nothing: the verdict of the
+ * previous step (`before`) stands.
+ */
+export function stepConsistency(actual: number, trapezoid: number, f: number, before: boolean): boolean {
+  const noise = 100 * Number.EPSILON * Math.abs(f);
+  if (Math.abs(actual) <= noise && Math.abs(trapezoid) <= noise) return before;
+  return Math.abs(actual - trapezoid) <= 0.25 * Math.abs(trapezoid) + noise;
 }
 
 /** x + t·d */

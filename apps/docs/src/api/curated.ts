@@ -32,7 +32,7 @@ console.log(r.nextTerm, r.lagrangeBound, r.actual);`,
   optim: {
     ScalarFunction: `const f: ScalarFunction = (x: number) => x * x - 2;
 console.log(newtonRaphson(f, 1, { derivative: (x) => 2 * x }).root); // 1.41421…`,
-    IterationDetail: `const r = newton((x) => x.square().sum(), [1, 2]);
+    IterationDetail: `const r = newton((x) => x.square().sum(), [1, 2], { strategy: 'course-hybrid' });
 const details: (IterationDetail | undefined)[] = r.history.map((s) => s.detail);
 console.log(details.map((d) => d?.direction));`,
     OptimizationResult: `const r: OptimizationResult = bfgs((x) => {
