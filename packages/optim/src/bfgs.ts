@@ -72,7 +72,10 @@ function* iterate(ev: ScalarEvaluator, start: Float64Array, opts: ResolvedDescen
       d = g.map((v) => -v);
       accepted = wolfeSearch(ev, x, f, g, d, Math.min(1, 1 / norm(d)), { ...SEARCH, maxStep: (1e3 * Math.max(1, norm(x))) / norm(d) });
     }
+    // A "step" that rounds away to nothing is no progress either.
+    if (accepted !== undefined && accepted.x.every((v, i) => v === x[i])) accepted = undefined;
     if (accepted === undefined) {
+      if (consistent && gradientNorm <= opts.gradientTolerance) return tracker.finish('gradient-tolerance');
       if (consistent && decrement <= 1e3 * ROUNDING * Math.abs(f)) {
         return tracker.finish('gradient-tolerance', `no decrease is measurable: the quasi-Newton decrement ${decrement.toPrecision(3)} is at f's rounding level`);
       }

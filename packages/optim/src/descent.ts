@@ -1,6 +1,6 @@
 /** The loop every gradient-based minimiser shares: tolerances, divergence, history. */
 import type { ScalarEvaluator } from './evaluate.js';
-import { allFinite, norm } from './linalg.js';
+import { allFinite, dot, norm } from './linalg.js';
 import { smallStep, Tracker } from './run.js';
 import type { DescentOptions, IterationDetail, IterationState, OptimizationResult, StopReason } from './types.js';
 import { DEFAULT_HISTORY_LIMIT } from './run.js';
@@ -70,19 +70,38 @@ export function divergenceAt(
   return undefined;
 }
 
+/**
+ * What the loop checks before it calls a point a minimum. `consistency`: the last step's
+ * change in f must match its gradients ({@link stepConsistency}); off for stochastic
+ * gradients, which belong to a different mini-batch at each point. `curvature`: a
+ * method with second derivatives says why a point is not a minimum (a saddle, a maximum).
+ */
+export interface MinimumChecks {
+  readonly consistency: boolean;
+  readonly curvature?: (x: Float64Array) => string | undefined;
+}
+
 export function* descentLoop(
   tracker: Tracker,
   ev: ScalarEvaluator,
   x0: Float64Array,
   opts: ResolvedDescentOptions,
   stepper: Stepper,
+  checks: MinimumChecks = { consistency: true },
 ): Generator<IterationState, OptimizationResult, undefined> {
   const start = ev.valueAndGradient(x0);
   let current: Point = { x: x0, value: start.value, gradient: start.gradient };
+  let consistent = true;
+  /** A success reason, or 'stalled' when the point fails a check. */
+  const success = (reason: 'gradient-tolerance' | 'step-tolerance' | 'value-tolerance'): OptimizationResult => {
+    if (!consistent) return tracker.finish('stalled', "the last step's change in f does not match its gradients (a plateau, or a gradient that is not f's)");
+    const doubt = checks.curvature?.(current.x);
+    return doubt === undefined ? tracker.finish(reason) : tracker.finish('stalled', doubt);
+  };
   yield tracker.record(current.x, current.value, norm(current.gradient));
   const bad = divergence(current, undefined, opts.divergenceLimit);
   if (bad !== undefined) return tracker.finish('diverged', `at the start ${bad}`);
-  if (norm(current.gradient) <= opts.gradientTolerance) return tracker.finish('gradient-tolerance');
+  if (norm(current.gradient) <= opts.gradientTolerance) return success('gradient-tolerance');
   for (let iteration = 1; iteration <= opts.maxIterations; iteration++) {
     const best = tracker.best;
     const out = stepper(current, iteration);
@@ -93,15 +112,19 @@ export function* descentLoop(
     yield tracker.record(current.x, current.value, gradientNorm, previous.x, out.detail);
     const why = divergence(current, best, opts.divergenceLimit);
     if (why !== undefined) return tracker.finish('diverged', why);
-    if (gradientNorm <= opts.gradientTolerance) return tracker.finish('gradient-tolerance');
     const step = current.x.map((v, i) => v - previous.x[i]!);
+    if (checks.consistency) {
+      const trapezoid = -0.5 * (dot(previous.gradient, step) + dot(current.gradient, step));
+      consistent = stepConsistency(previous.value - current.value, trapezoid, previous.value, consistent);
+    }
+    if (gradientNorm <= opts.gradientTolerance) return success('gradient-tolerance');
     if (smallStep(step, current.x, opts.stepTolerance)) {
       // A full step this short means ∇f is tiny; one the line search cut down only means it got stuck.
       if (out.shortened === true) return tracker.finish('stalled', `the line search cut the step to ${norm(step).toPrecision(3)} with ‖∇f‖ = ${gradientNorm.toPrecision(3)} still above gradientTolerance`);
-      return tracker.finish('step-tolerance');
+      return success('step-tolerance');
     }
     if (opts.valueTolerance > 0 && Math.abs(current.value - previous.value) <= opts.valueTolerance * (1 + Math.abs(current.value))) {
-      return tracker.finish('value-tolerance');
+      return success('value-tolerance');
     }
   }
   return tracker.finish('max-iterations');
@@ -112,14 +135,17 @@ export function* descentLoop(
  * by the trapezoid rule, `trapezoid` = −½(∇f(x) + ∇f(x + s))·s (exact for quadratics, so a
  * smooth f agrees closely over a short step). A disagreement means the step left the region
  * the gradients describe (a plateau where everything underflowed) or the gradient is not f's.
- * A step too small to change f above its rounding error proves nothing: the verdict of the
- * previous step (`before`) stands.
+ * A step that changes f by less than 1e-8·|f| proves nothing either way (f's own rounding
+ * error, amplified by cancellation inside f, can be that large): the verdict of the previous
+ * step (`before`) stands.
  */
 export function stepConsistency(actual: number, trapezoid: number, f: number, before: boolean): boolean {
-  const noise = 100 * Number.EPSILON * Math.abs(f);
+  const noise = SIGNIFICANT_CHANGE * Math.abs(f);
   if (Math.abs(actual) <= noise && Math.abs(trapezoid) <= noise) return before;
   return Math.abs(actual - trapezoid) <= 0.25 * Math.abs(trapezoid) + noise;
 }
+
+const SIGNIFICANT_CHANGE = 1e-8;
 
 /** x + t·d */
 export function moved(x: Float64Array, d: ArrayLike<number>, t: number): Float64Array {

@@ -104,6 +104,16 @@ function courseHybrid(
   }
   const lineSearch = options.lineSearch ?? false;
   const n = start.length;
+  // The hybrid's path is the course's; only what it calls a minimum is checked: ∇f = 0 at a
+  // saddle or a maximum (where pure Newton happily goes) is reported as 'stalled', not success.
+  const curvature = (x: Float64Array): string | undefined => {
+    const h = hessianAt(x);
+    if (!allFinite(h)) return undefined;
+    const { values } = symmetricEigen(h, n);
+    const largest = Math.max(Math.abs(values[0]!), Math.abs(values[n - 1]!));
+    if (values[0]! >= -1e-8 * largest) return undefined;
+    return values[n - 1]! <= 1e-8 * largest ? '∇f vanishes at a maximum (the Hessian is negative definite)' : '∇f vanishes at a saddle point (the Hessian has a negative eigenvalue)';
+  };
   const gen = descentLoop(tracker, ev, start, opts, (current) => {
     const h = hessianAt(current.x);
     const newtonStep = solve(h, current.gradient.map((g) => -g), n);
@@ -128,7 +138,7 @@ function courseHybrid(
     }
     const x = moved(current.x, d, 1);
     return { x, ...ev.valueAndGradient(x), detail: { direction } };
-  });
+  }, { consistency: true, curvature });
   return new OptimizationRun(gen, tracker);
 }
 

@@ -118,7 +118,7 @@ export function sgdSteps(f: BatchObjective, x0: ArrayLike<number>, options: SgdO
     }
     nextBatch();
     return { x, ...ev.valueAndGradient(x) };
-  });
+  }, { consistency: false });
   return new OptimizationRun(gen, tracker);
 }
 
