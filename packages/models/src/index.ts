@@ -27,4 +27,14 @@ export {
   type TrainProgress,
   type TrainResult,
 } from './mlp.js';
-export { curveFit, type CurveFit, type CurveFitOptions, type ModelFunction } from './curve-fit.js';
+export {
+  compileModel,
+  curveFit,
+  type CompiledModel,
+  type CompileModelOptions,
+  type CurveFit,
+  type CurveFitOptions,
+  type FitInputs,
+  type ModelFunction,
+  type MultiModelFunction,
+} from './curve-fit.js';
