@@ -364,3 +364,20 @@ describe('leastSquares does not call an undetermined fit a success', () => {
     expect(r.converged).toBe(true);
   });
 });
+
+describe('Levenberg–Marquardt against the course’s steepest descent on a small pasted data set', () => {
+  // Fifteen heights (cm) binned as parseHeightsCsv does: 2.5 cm bins, densities count/(15·2.5).
+  // From the course start (155, 6) the previous LM crawled to σ ≈ 179 at the iteration limit,
+  // χ² ten times that of the course's 50 steepest steps.
+  const x = Float64Array.of(170, 172.5, 175, 177.5, 180, 182.5, 185);
+  const y = Float64Array.from([2, 2, 2, 2, 2, 3, 2], (c) => c / 37.5);
+  const problem = gaussianResiduals(x, y);
+
+  it('LM from (155, 6) reaches steepest descent’s χ² or better, and converges', () => {
+    const steepest = leastSquares(problem.residuals, [155, 6], { jacobian: problem.jacobian, method: 'steepest', aggression: 2000, maxIterations: 50 });
+    const lm = leastSquares(problem.residuals, [155, 6], { jacobian: problem.jacobian, maxIterations: 50 });
+    expect(lm.converged).toBe(true);
+    expect(lm.chi2).toBeLessThanOrEqual(steepest.chi2 * (1 + 1e-9));
+    expect(lm.x[1]).toBeCloseTo(6.6284, 4);
+  });
+});
