@@ -1,9 +1,9 @@
 import { divergenceAt } from './descent.js';
 import { type VectorEvaluator, vectorEvaluator } from './evaluate.js';
 import { allFinite, choleskyInto, choleskySolveInPlace, norm, solve } from './linalg.js';
-import { lmParameter, type LmScratch } from './lm-parameter.js';
+import { lmStep, lmWork, type LmWork, quadraticForm } from './lm-step.js';
 import { rejectUnknownOptions } from './options.js';
-import { applyQt, qrFactor, rangeNorm } from './qr.js';
+import { qrFactor, rangeNorm } from './qr.js';
 import { DEFAULT_HISTORY_LIMIT, OptimizationRun, Tracker } from './run.js';
 import type { IterationDetail, IterationState, MatrixFunction, OptimizationResult, StopReason, VectorFunction } from './types.js';
 import {
@@ -161,7 +161,7 @@ export function leastSquaresSteps(
 
 const METHODS: readonly LeastSquaresMethod[] = ['steepest', 'gauss-newton', 'levenberg-marquardt'];
 const NO_VALUES = new Float64Array(0);
-const NO_INDICES = new Int32Array(0);
+const NO_NUMBERS: number[] = [];
 const CONVERGED: ReadonlySet<StopReason> = new Set(['gradient-tolerance', 'step-tolerance', 'value-tolerance']);
 
 /**
@@ -196,17 +196,6 @@ interface Identification {
   readonly inverse: Float64Array | null;
 }
 
-/** Work space of {@link identify}. */
-interface IdentifyScratch {
-  readonly a: Float64Array;
-  readonly inverse: Float64Array;
-  readonly ipvt: Int32Array;
-  readonly scale: Float64Array;
-  readonly rdiag: Float64Array;
-  readonly acnorm: Float64Array;
-  readonly work: Float64Array;
-}
-
 /**
  * One least-squares run. A fit takes microseconds, so allocation and GC would dominate: all
  * working vectors are views of one buffer the run allocates at its first evaluation (once the
@@ -230,33 +219,31 @@ class LeastSquaresFit {
   private pTrial: Float64Array;
   private pCurrent: Float64Array = NO_VALUES;
   private pPrevious: Float64Array = NO_VALUES;
-  /** Residuals of the last evaluation, of the current point, and of the best point once the run has moved past it. */
-  private rTrial: Float64Array = NO_VALUES;
-  private rCurrent: Float64Array = NO_VALUES;
-  private rBest: Float64Array = NO_VALUES;
+  /**
+   * Residuals of the last evaluation, of the current point, and of the best point once the run
+   * has moved past it. Buffers of m (or rows × n) numbers are plain arrays: V8 keeps them on its
+   * heap, where allocating is a pointer bump, whereas typed arrays of that size need a separate
+   * backing store that costs more than a whole small fit.
+   */
+  private rTrial: number[] = NO_NUMBERS;
+  private rCurrent: number[] = NO_NUMBERS;
+  private rBest: number[] = NO_NUMBERS;
   private chi2Current = NaN;
   private chi2Previous = NaN;
   /** ∇χ² at the current point. */
   private gradient: Float64Array = NO_VALUES;
-  /** The weighted Jacobian at state `jacobianAt`, column-major (rows × n), kept for the result's covariance. */
-  private jw: Float64Array = NO_VALUES;
+  /** The weighted Jacobian at state `jacobianAt`, column-major (rows × n, zero rows below m), for the result's rank and covariance. */
+  private jw: number[] = NO_NUMBERS;
   private jacobianAt = -1;
-  // Gauss–Newton: JᵀWJ, its Cholesky factor, the step.
+  /** JᵀWJ at the current point, its Cholesky factor (Gauss–Newton), the step. */
   private normal: Float64Array = NO_VALUES;
   private lower: Float64Array = NO_VALUES;
   private delta: Float64Array = NO_VALUES;
-  // Levenberg–Marquardt (MINPACK lmder): QR of J in `qr`, Qᵀr, scaling D, the step, scratch.
-  private qr: Float64Array = NO_VALUES;
-  private ipvt: Int32Array = NO_INDICES;
-  private rdiag: Float64Array = NO_VALUES;
+  // Levenberg–Marquardt (MINPACK lmder): column norms, scaling D, the step, work space.
   private acnorm: Float64Array = NO_VALUES;
-  private qtr: Float64Array = NO_VALUES;
   private diag: Float64Array = NO_VALUES;
   private step: Float64Array = NO_VALUES;
-  private work: Float64Array = NO_VALUES;
-  private scratch: LmScratch | undefined = undefined;
-  /** Room for {@link identify}: a copy of the Jacobian, (JᵀJ)⁻¹, and its own pivots and vectors. */
-  private idScratch: IdentifyScratch | undefined = undefined;
+  private lmWork: LmWork | undefined = undefined;
   /** MINPACK's scaled-gradient norm: the largest cosine between r and a column of J. */
   private cosine = NaN;
   private identified: { readonly at: IterationState; readonly value: Identification } | undefined = undefined;
@@ -280,11 +267,13 @@ class LeastSquaresFit {
     else checkLength(this.name, 'the residual vector', r.length, this.m);
     const m = this.m;
     const out = this.rTrial;
-    out.set(r);
     const weights = this.weights;
     let chi2 = 0;
-    if (weights === undefined) for (let i = 0; i < m; i++) chi2 += out[i]! * out[i]!;
-    else for (let i = 0; i < m; i++) chi2 += weights[i]! * out[i]! * out[i]!;
+    for (let i = 0; i < m; i++) {
+      const v = r[i]!;
+      out[i] = v;
+      chi2 += weights === undefined ? v * v : weights[i]! * v * v;
+    }
     return chi2;
   }
 
@@ -310,42 +299,22 @@ class LeastSquaresFit {
     const rows = Math.max(m, n);
     this.m = m;
     this.rows = rows;
-    const nn = n * n;
-    // The m- and (rows×n)-sized vectors share one buffer (each separate one would cost an
-    // off-heap allocation); n-vectors are small enough for V8 to keep on its heap.
-    const b = new Float64Array(3 * m + 2 * rows * n + nn + (this.lm ? rows * n + rows : 2 * nn));
-    let at = 0;
-    this.rTrial = b.subarray(at, (at += m));
-    this.rCurrent = b.subarray(at, (at += m));
-    this.rBest = b.subarray(at, (at += m));
-    this.jw = b.subarray(at, (at += rows * n));
-    this.idScratch = {
-      a: b.subarray(at, (at += rows * n)),
-      inverse: b.subarray(at, (at += nn)),
-      ipvt: new Int32Array(n),
-      scale: new Float64Array(n),
-      rdiag: new Float64Array(n),
-      acnorm: new Float64Array(n),
-      work: new Float64Array(n),
-    };
+    this.rTrial = doubles(m);
+    this.rCurrent = doubles(m);
+    this.rBest = doubles(m);
+    this.jw = doubles(rows * n);
     this.pCurrent = new Float64Array(n);
     this.pPrevious = new Float64Array(n);
     this.gradient = new Float64Array(n);
-    this.work = new Float64Array(n);
-    // Levenberg–Marquardt forms J·step in `delta`; Gauss–Newton keeps its step there.
-    this.delta = new Float64Array(n);
+    this.normal = new Float64Array(n * n);
     if (this.lm) {
-      this.qr = b.subarray(at, (at += rows * n));
-      this.qtr = b.subarray(at, at + rows);
-      this.rdiag = new Float64Array(n);
       this.acnorm = new Float64Array(n);
       this.diag = new Float64Array(n);
       this.step = new Float64Array(n);
-      this.scratch = { sdiag: new Float64Array(n), wa1: new Float64Array(n), wa2: new Float64Array(n) };
-      this.ipvt = new Int32Array(n);
+      this.lmWork = lmWork(n);
     } else {
-      this.normal = b.subarray(at, (at += nn));
-      this.lower = b.subarray(at, at + nn);
+      this.lower = new Float64Array(n * n);
+      this.delta = new Float64Array(n);
     }
   }
 
@@ -397,76 +366,55 @@ class LeastSquaresFit {
   }
 
   /**
-   * Evaluates the Jacobian at the current point, whose state will have index `index`, into
-   * `jw` (weighted, column-major, zero rows below m) and fills ∇χ² = 2JᵀWr. Levenberg–Marquardt
-   * then factorises it; Gauss–Newton forms JᵀWJ. False when J is not finite.
+   * Evaluates the Jacobian at the current point, whose state will have index `index`: keeps the
+   * weighted J in `jw` (column-major, zero rows below m) and forms ∇χ² = 2JᵀWr and JᵀWJ in one
+   * pass; Levenberg–Marquardt then updates its scaling. False when J is not finite.
    */
   private linearise(index: number): boolean {
-    const { m, n, rows, rowScale, gradient, jw } = this;
+    const { m, n, rows, rowScale, gradient, jw, normal } = this;
     const jac = this.ev.jacobian(this.pCurrent.slice(), m);
-    if (!allFinite(jac)) return false;
     const r = this.rCurrent;
-    for (let j = 0; j < n; j++) {
-      const column = j * rows;
-      let g = 0;
-      for (let i = 0; i < m; i++) {
-        const s = rowScale === undefined ? 1 : rowScale[i]!;
-        const v = jac[i * n + j]! * s;
-        jw[column + i] = v;
-        g += v * r[i]! * s;
+    const steepest = this.settings.method === 'steepest';
+    for (let j = 0; j < n; j++) gradient[j] = 0;
+    if (!steepest) normal.fill(0);
+    for (let i = 0, row = 0; i < m; i++, row += n) {
+      const s = rowScale === undefined ? 1 : rowScale[i]!;
+      const wr = 2 * s * s * r[i]!;
+      for (let j = 0; j < n; j++) {
+        const v = jac[row + j]!;
+        gradient[j]! += v * wr;
+        jw[j * rows + i] = v * s;
+        if (steepest) continue;
+        const wv = s * s * v;
+        for (let k = j; k < n; k++) normal[j * n + k]! += wv * jac[row + k]!;
       }
-      for (let i = m; i < rows; i++) jw[column + i] = 0;
-      gradient[j] = 2 * g;
     }
+    // A non-finite Jacobian shows in the gradient or in JᵀWJ's diagonal.
+    if (!allFinite(gradient)) return false;
+    for (let j = 0; j < n; j++) if (!Number.isFinite(normal[j * n + j]!)) return false;
+    if (!steepest) for (let j = 0; j < n; j++) for (let k = 0; k < j; k++) normal[j * n + k] = normal[k * n + j]!;
     this.jacobianAt = index;
-    if (this.lm) this.factorise();
-    else if (this.settings.method === 'gauss-newton') this.formNormal();
+    if (this.lm) this.rescale();
     return true;
   }
 
-  /** JᵀWJ from `jw`, for Gauss–Newton. */
-  private formNormal(): void {
-    const { n, rows, jw, normal } = this;
-    for (let j = 0; j < n; j++) {
-      for (let k = j; k < n; k++) {
-        let s = 0;
-        for (let i = 0; i < rows; i++) s += jw[j * rows + i]! * jw[k * rows + i]!;
-        normal[j * n + k] = s;
-        normal[k * n + j] = s;
-      }
-    }
-  }
-
   /**
-   * Pivoted QR of the weighted Jacobian, Qᵀ(weighted r), MINPACK's scaled-gradient cosine,
-   * and the scaling D: column norms, each kept at the largest value seen (so D never shrinks
-   * and the trust region stays comparable between iterations).
+   * MINPACK's scaled-gradient norm (the largest cosine between r and a column of J) and the
+   * scaling D: the column norms, each kept at the largest value seen, so D never shrinks and
+   * the trust region stays comparable between iterations (a zero column gets D = 1).
    */
-  private factorise(): void {
-    const { m, n, rows, rowScale, qr, jw, ipvt, rdiag, acnorm, qtr, diag, work } = this;
-    qr.set(jw);
-    qrFactor(qr, rows, n, rows, ipvt, rdiag, acnorm, work);
-    const r = this.rCurrent;
-    for (let i = 0; i < m; i++) qtr[i] = rowScale === undefined ? r[i]! : r[i]! * rowScale[i]!;
-    for (let i = m; i < rows; i++) qtr[i] = 0;
-    applyQt(qr, rows, n, rows, rdiag, qtr);
+  private rescale(): void {
+    const { n, normal, gradient, acnorm, diag } = this;
     const fnorm = Math.sqrt(this.chi2Current);
-    let cosine = 0;
-    if (fnorm !== 0) {
-      for (let j = 0; j < n; j++) {
-        const l = ipvt[j]!;
-        if (acnorm[l] === 0) continue;
-        let sum = 0;
-        for (let i = 0; i <= j; i++) sum += qr[j * rows + i]! * (qtr[i]! / fnorm);
-        cosine = Math.max(cosine, Math.abs(sum / acnorm[l]!));
-      }
-    }
-    this.cosine = cosine;
     const first = this.tracker.count === 0;
+    let cosine = 0;
     for (let j = 0; j < n; j++) {
-      const c = acnorm[j]!;
+      const c = Math.sqrt(normal[j * n + j]!);
+      acnorm[j] = c;
+      if (c > 0 && fnorm > 0) cosine = Math.max(cosine, Math.abs(gradient[j]!) / (2 * c * fnorm));
       diag[j] = first ? (c === 0 ? 1 : c) : Math.max(diag[j]!, c);
     }
+    this.cosine = cosine;
   }
 
   /** Solves (JᵀWJ) δ = −½∇χ² into `delta`; false when singular. */
@@ -486,37 +434,44 @@ class LeastSquaresFit {
 
   /** ‖D p‖ for a vector p. */
   private scaledNorm(p: Float64Array): number {
-    const { n, diag, work } = this;
-    for (let j = 0; j < n; j++) work[j] = diag[j]! * p[j]!;
-    return rangeNorm(work, 0, n);
+    const { n, diag } = this;
+    let plain = 0;
+    for (let j = 0; j < n; j++) plain += (diag[j]! * p[j]!) ** 2;
+    if (plain > 1e-280 && plain < 1e280) return Math.sqrt(plain);
+    return rangeNorm(Float64Array.from(p, (v, j) => diag[j]! * v), 0, n);
   }
 
-  /** ‖R Pᵀ step‖, the norm of J·step, from the QR factor. */
-  private jacobianTimesStep(): number {
-    const { n, rows, qr, ipvt, step, delta } = this;
-    for (let j = 0; j < n; j++) delta[j] = 0;
-    for (let j = 0; j < n; j++) {
-      const t = step[ipvt[j]!]!;
-      for (let i = 0; i <= j; i++) delta[i]! += qr[j * rows + i]! * t;
-    }
-    return rangeNorm(delta, 0, n);
-  }
-
-  /** Rank and covariance at state `s`, from a fresh pivoted QR of the unit-scaled weighted Jacobian there (cached). */
+  /**
+   * Rank and covariance at state `s` (cached). At the current point a well-conditioned JᵀWJ
+   * (every Cholesky pivot of its unit-diagonal scaling above 1e-8, so J's columns are far from
+   * dependent) gives both directly; otherwise, and at other states, a pivoted QR of the
+   * weighted Jacobian decides the rank, which JᵀWJ cannot resolve below its square root.
+   */
   private identification(s: IterationState): Identification {
     if (this.identified?.at === s) return this.identified.value;
     const { m, n, rows, rowScale } = this;
-    const scratch = this.idScratch!;
-    const a = scratch.a;
-    if (this.jacobianAt === s.iteration && s === this.tracker.last) a.set(this.jw);
-    else {
-      const jac = this.ev.jacobian(s.x.slice(), m);
-      for (let j = 0; j < n; j++) {
-        for (let i = 0; i < m; i++) a[j * rows + i] = jac[i * n + j]! * (rowScale === undefined ? 1 : rowScale[i]!);
-        for (let i = m; i < rows; i++) a[j * rows + i] = 0;
-      }
+    const current = this.jacobianAt === s.iteration && s === this.tracker.last;
+    const direct = current ? wellConditionedInverse(this.normal, n) : null;
+    if (direct != null) {
+      const value = { rank: n, flat: false, inverse: direct };
+      this.identified = { at: s, value };
+      return value;
     }
-    const value = identify(rows, n, scratch);
+    let a: number[];
+    if (current) {
+      // Factorised in place: `jw` is only read here, and the next linearisation refills it.
+      a = this.jw;
+      this.jacobianAt = -1;
+    } else {
+      const jac = this.ev.jacobian(s.x.slice(), m);
+      a = doubles(rows * n);
+      for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) a[j * rows + i] = jac[i * n + j]! * (rowScale === undefined ? 1 : rowScale[i]!);
+    }
+    const ipvt = new Int32Array(n);
+    const rdiag = new Float64Array(n);
+    const acnorm = new Float64Array(n);
+    qrFactor(a, rows, n, rows, ipvt, rdiag, acnorm, new Float64Array(n));
+    const value = identify(a, rows, n, ipvt, rdiag, acnorm);
     this.identified = { at: s, value };
     return value;
   }
@@ -543,7 +498,7 @@ class LeastSquaresFit {
         }
       }
     }
-    return { chi2: s.value, residuals: r.slice(), covariance, standardErrors, rank, method: this.settings.method };
+    return { chi2: s.value, residuals: new Float64Array(r), covariance, standardErrors, rank, method: this.settings.method };
   }
 
   *iterate(): Generator<IterationState, LeastSquaresResult, undefined> {
@@ -616,7 +571,7 @@ class LeastSquaresFit {
       let failures = 0;
       for (;;) {
         const fnorm = Math.sqrt(this.chi2Current);
-        par = lmParameter(this.qr, n, this.rows, this.ipvt, this.diag, this.qtr, delta, par, this.step, this.scratch!);
+        par = lmStep(this.normal, this.gradient, this.diag, n, delta, par, this.step, this.lmWork!);
         this.stepTo(1, this.step);
         const pnorm = this.scaledNorm(this.step);
         if (firstStep) delta = Math.min(delta, pnorm);
@@ -624,7 +579,7 @@ class LeastSquaresFit {
         const fnorm1 = Math.sqrt(trial);
         // The actual and predicted relative reductions of χ², and the directional derivative.
         const actred = Number.isFinite(fnorm1) && 0.1 * fnorm1 < fnorm ? 1 - (fnorm1 / fnorm) ** 2 : -1;
-        const temp1 = this.jacobianTimesStep() / fnorm;
+        const temp1 = Math.sqrt(quadraticForm(this.normal, this.step, n)) / fnorm;
         const temp2 = (Math.sqrt(par) * pnorm) / fnorm;
         const prered = temp1 * temp1 + (temp2 * temp2) / 0.5;
         const dirder = -(temp1 * temp1 + temp2 * temp2);
@@ -667,62 +622,105 @@ class LeastSquaresFit {
   }
 }
 
+/** n zeros in a plain array of doubles (V8 keeps it unboxed once it has held a double). */
+function doubles(length: number): number[] {
+  return new Array<number>(length).fill(0.5).fill(0);
+}
+
+/**
+ * (JᵀJ)⁻¹ from the Cholesky factor of JᵀJ scaled to a unit diagonal, or null when a column is
+ * zero or a pivot falls below 1e-8 (J's columns nearly dependent: leave it to a QR).
+ */
+function wellConditionedInverse(normal: Float64Array, n: number): Float64Array | null {
+  const c = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    c[j] = Math.sqrt(normal[j * n + j]!);
+    if (!(c[j]! > 0) || !Number.isFinite(c[j]!)) return null;
+  }
+  const l = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    let d = 1;
+    for (let k = 0; k < j; k++) d -= l[j * n + k]! ** 2;
+    if (!(d > 1e-8)) return null;
+    const ljj = Math.sqrt(d);
+    l[j * n + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      let s = normal[i * n + j]! / (c[i]! * c[j]!);
+      for (let k = 0; k < j; k++) s -= l[i * n + k]! * l[j * n + k]!;
+      l[i * n + j] = s / ljj;
+    }
+  }
+  // Column by column: (LLᵀ)⁻¹ eⱼ, then undo the scaling.
+  const inverse = new Float64Array(n * n);
+  const e = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    e.fill(0);
+    e[j] = 1;
+    for (let i = 0; i < n; i++) {
+      let s = e[i]!;
+      for (let k = 0; k < i; k++) s -= l[i * n + k]! * e[k]!;
+      e[i] = s / l[i * n + i]!;
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let s = e[i]!;
+      for (let k = i + 1; k < n; k++) s -= l[k * n + i]! * e[k]!;
+      e[i] = s / l[i * n + i]!;
+    }
+    for (let i = 0; i < n; i++) inverse[i * n + j] = e[i]! / (c[i]! * c[j]!);
+  }
+  return inverse;
+}
+
 /** MINPACK's ftol test: the actual and predicted relative reductions of χ² are both within `limit`. */
 function reductionConverged(actred: number, prered: number, ratio: number, limit: number): boolean {
   return Math.abs(actred) <= limit && prered <= limit && 0.5 * ratio <= 1;
 }
 
 /**
- * Rank and (JᵀJ)⁻¹ of the column-major rows×n matrix in `scratch.a` (overwritten): columns
- * scaled to unit length, so the rank does not depend on the parameters' units, then a
- * pivoted QR.
+ * Rank and (JᵀJ)⁻¹ from a pivoted QR of J (R's strict upper triangle in `a`, column-major with
+ * `rows` rows; its diagonal `rdiag`; pivots `ipvt`; J's column norms `acnorm`). The rank test
+ * reads R with J's columns scaled to unit length, |R_jj| / ‖J e_{ipvt j}‖, so it does not depend
+ * on the parameters' units.
  */
-function identify(rows: number, n: number, { a: jw, inverse: inv, ipvt, scale, rdiag, acnorm, work }: IdentifyScratch): Identification {
+function identify(a: readonly number[], rows: number, n: number, ipvt: Int32Array, rdiag: Float64Array, acnorm: Float64Array): Identification {
   let flat = true;
+  let largest = 0;
   for (let j = 0; j < n; j++) {
-    const c = rangeNorm(jw, j * rows, (j + 1) * rows);
-    scale[j] = c;
+    const c = acnorm[ipvt[j]!]!;
     if (c > 0 && Number.isFinite(c)) {
       flat = false;
-      for (let i = 0; i < rows; i++) jw[j * rows + i]! /= c;
+      largest = Math.max(largest, Math.abs(rdiag[j]!) / c);
     }
   }
   if (flat) return { rank: 0, flat, inverse: null };
-  qrFactor(jw, rows, n, rows, ipvt, rdiag, acnorm, work);
   let rank = 0;
-  const first = Math.abs(rdiag[0]!);
   for (let j = 0; j < n; j++) {
-    const c = scale[ipvt[j]!]!;
-    if (c > 0 && Number.isFinite(c) && Math.abs(rdiag[j]!) > RANK_TOLERANCE * first) rank++;
-    else break;
+    const c = acnorm[ipvt[j]!]!;
+    if (c > 0 && Number.isFinite(c) && Math.abs(rdiag[j]!) / c > RANK_TOLERANCE * largest) rank++;
   }
   if (rank < n) return { rank, flat, inverse: null };
-  // R⁻¹ (upper triangular) into the upper triangle of `inv`, then (JᵀJ)⁻¹ = P R⁻¹R⁻ᵀ Pᵀ,
-  // unscaled by the column norms, written into `jw` (free now) and copied back.
-  for (let j = 0; j < n; j++) jw[j * rows + j] = rdiag[j]!;
-  inv.fill(0);
+  // R⁻¹ (upper triangular, row-major in \`inv\`), then (JᵀJ)⁻¹ = P R⁻¹R⁻ᵀ Pᵀ.
+  const inv = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     inv[j * n + j] = 1 / rdiag[j]!;
     for (let i = j - 1; i >= 0; i--) {
       let s = 0;
-      for (let k = i + 1; k <= j; k++) s += jw[k * rows + i]! * inv[k * n + j]!;
+      for (let k = i + 1; k <= j; k++) s += a[k * rows + i]! * inv[k * n + j]!;
       inv[i * n + j] = -s / rdiag[i]!;
     }
   }
-  const out = jw;
-  for (let a = 0; a < n; a++) {
-    for (let b = a; b < n; b++) {
+  const out = new Float64Array(n * n);
+  for (let p = 0; p < n; p++) {
+    for (let q = p; q < n; q++) {
       let s = 0;
-      for (let k = b; k < n; k++) s += inv[a * n + k]! * inv[b * n + k]!;
-      const la = ipvt[a]!;
-      const lb = ipvt[b]!;
-      const v = s / (scale[la]! * scale[lb]!);
-      out[la * n + lb] = v;
-      out[lb * n + la] = v;
+      for (let k = q; k < n; k++) s += inv[p * n + k]! * inv[q * n + k]!;
+      const lp = ipvt[p]!;
+      const lq = ipvt[q]!;
+      out[lp * n + lq] = s;
+      out[lq * n + lp] = s;
     }
   }
-  for (let q = 0; q < n * n; q++) inv[q] = out[q]!;
-  return { rank, flat, inverse: inv };
+  return { rank, flat, inverse: out };
 }
 
 /**
