@@ -53,39 +53,47 @@ function copyOf(values: ArrayLike<number>): Float64Array {
 
 /**
  * Calls f(x) under `noGrad`, with x passed as a private Tensor copy of shape `shape`.
- * `noGrad` takes a thunk; instead of a closure per call, each evaluator owns one caller whose
- * thunk is made once and reads the argument from the caller's own slot (taken out before the
- * call, so a nested run inside the user's function starts from an empty slot). Nothing is
- * shared between runs.
+ * `noGrad` takes a thunk; instead of a closure per call, each evaluator owns one of these,
+ * whose thunk is made once and reads the argument from the caller's own slot (taken out
+ * before the call, so a nested run inside the user's function starts from an empty slot).
+ * Nothing is shared between runs.
  */
-function noGradCaller<R>(f: (x: Tensor) => R, shape: readonly number[]): (x: Float64Array) => R {
-  let pending: Tensor | undefined;
-  const thunk = (): R => {
-    const x = pending!;
-    pending = undefined;
-    return f(x);
-  };
-  return (x) => {
-    pending = argument(x, shape);
-    return noGrad(thunk);
-  };
+class NoGradCall<R> {
+  private pending: Tensor | undefined = undefined;
+  private readonly thunk: () => R;
+
+  constructor(
+    f: (x: Tensor) => R,
+    private readonly shape: readonly number[],
+  ) {
+    this.thunk = () => {
+      const x = this.pending!;
+      this.pending = undefined;
+      return f(x);
+    };
+  }
+
+  call(x: Float64Array): R {
+    this.pending = argument(x, this.shape);
+    return noGrad(this.thunk);
+  }
 }
 
 export function scalarEvaluator(method: string, f: Objective, n: number, gradient?: GradientFunction): ScalarEvaluator {
   const shape = [n];
   const withGradient = gradient === undefined ? valueAndGrad(tensorValued(method, f, 'gradient')) : undefined;
-  const call = noGradCaller(f, shape);
+  const caller = new NoGradCall(f, shape);
   const ev: ScalarEvaluator = {
     n,
     evaluations: 0,
     value(x) {
       ev.evaluations++;
-      return scalarOf(method, call(x));
+      return scalarOf(method, caller.call(x));
     },
     valueAndGradient(x) {
       ev.evaluations++;
       if (gradient !== undefined) {
-        const value = scalarOf(method, call(x));
+        const value = scalarOf(method, caller.call(x));
         const g = gradient(x);
         checkLength(method, 'the gradient', g.length, n);
         return { value, gradient: copyOf(g) };
@@ -167,7 +175,7 @@ export function vectorEvaluator(method: string, F: VectorFunction, n: number, su
         })
       : undefined;
   const shape = [n];
-  const call = noGradCaller(F, shape);
+  const caller = new NoGradCall(F, shape);
   const ev: VectorEvaluator = {
     n,
     evaluations: 0,
@@ -176,7 +184,7 @@ export function vectorEvaluator(method: string, F: VectorFunction, n: number, su
     },
     valuesView(x) {
       ev.evaluations++;
-      return vectorView(method, call(x));
+      return vectorView(method, caller.call(x));
     },
     jacobian(x, m) {
       if (supplied !== undefined) return toMatrix(method, 'the Jacobian', supplied(x), m, n);

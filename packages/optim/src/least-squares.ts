@@ -161,7 +161,6 @@ export function leastSquaresSteps(
 
 const METHODS: readonly LeastSquaresMethod[] = ['steepest', 'gauss-newton', 'levenberg-marquardt'];
 const NO_VALUES = new Float64Array(0);
-const NO_NUMBERS: number[] = [];
 const CONVERGED: ReadonlySet<StopReason> = new Set(['gradient-tolerance', 'step-tolerance', 'value-tolerance']);
 
 /**
@@ -219,31 +218,26 @@ class LeastSquaresFit {
   private pTrial: Float64Array;
   private pCurrent: Float64Array = NO_VALUES;
   private pPrevious: Float64Array = NO_VALUES;
-  /**
-   * Residuals of the last evaluation, of the current point, and of the best point once the run
-   * has moved past it. Buffers of m (or rows × n) numbers are plain arrays: V8 keeps them on its
-   * heap, where allocating is a pointer bump, whereas typed arrays of that size need a separate
-   * backing store that costs more than a whole small fit.
-   */
-  private rTrial: number[] = NO_NUMBERS;
-  private rCurrent: number[] = NO_NUMBERS;
-  private rBest: number[] = NO_NUMBERS;
+  /** Residuals of the last evaluation, of the current point, and of the best point once the run has moved past it. */
+  private rTrial: Float64Array = NO_VALUES;
+  private rCurrent: Float64Array = NO_VALUES;
+  private rBest: Float64Array = NO_VALUES;
   private chi2Current = NaN;
   private chi2Previous = NaN;
   /** ∇χ² at the current point. */
   private gradient: Float64Array = NO_VALUES;
   /** The weighted Jacobian at state `jacobianAt`, column-major (rows × n, zero rows below m), for the result's rank and covariance. */
-  private jw: number[] = NO_NUMBERS;
+  private jw: Float64Array = NO_VALUES;
   private jacobianAt = -1;
   /** JᵀWJ at the current point, its Cholesky factor (Gauss–Newton), the step. */
   private normal: Float64Array = NO_VALUES;
   private lower: Float64Array = NO_VALUES;
   private delta: Float64Array = NO_VALUES;
-  // Levenberg–Marquardt (MINPACK lmder): column norms, scaling D, the step, work space.
-  private acnorm: Float64Array = NO_VALUES;
+  // Levenberg–Marquardt (MINPACK lmder): the scaling D, the step, work space.
   private diag: Float64Array = NO_VALUES;
   private step: Float64Array = NO_VALUES;
   private lmWork: LmWork | undefined = undefined;
+  private readonly lmState = new LmState();
   /** MINPACK's scaled-gradient norm: the largest cosine between r and a column of J. */
   private cosine = NaN;
   private identified: { readonly at: IterationState; readonly value: Identification } | undefined = undefined;
@@ -299,16 +293,18 @@ class LeastSquaresFit {
     const rows = Math.max(m, n);
     this.m = m;
     this.rows = rows;
-    this.rTrial = doubles(m);
-    this.rCurrent = doubles(m);
-    this.rBest = doubles(m);
-    this.jw = doubles(rows * n);
+    // The m- and (rows × n)-sized vectors share one buffer: typed arrays that large need a
+    // backing store outside V8's heap, and one allocation costs less than four.
+    const b = new Float64Array(3 * m + rows * n);
+    this.rTrial = b.subarray(0, m);
+    this.rCurrent = b.subarray(m, 2 * m);
+    this.rBest = b.subarray(2 * m, 3 * m);
+    this.jw = b.subarray(3 * m);
     this.pCurrent = new Float64Array(n);
     this.pPrevious = new Float64Array(n);
     this.gradient = new Float64Array(n);
     this.normal = new Float64Array(n * n);
     if (this.lm) {
-      this.acnorm = new Float64Array(n);
       this.diag = new Float64Array(n);
       this.step = new Float64Array(n);
       this.lmWork = lmWork(n);
@@ -404,13 +400,12 @@ class LeastSquaresFit {
    * the trust region stays comparable between iterations (a zero column gets D = 1).
    */
   private rescale(): void {
-    const { n, normal, gradient, acnorm, diag } = this;
+    const { n, normal, gradient, diag } = this;
     const fnorm = Math.sqrt(this.chi2Current);
     const first = this.tracker.count === 0;
     let cosine = 0;
     for (let j = 0; j < n; j++) {
       const c = Math.sqrt(normal[j * n + j]!);
-      acnorm[j] = c;
       if (c > 0 && fnorm > 0) cosine = Math.max(cosine, Math.abs(gradient[j]!) / (2 * c * fnorm));
       diag[j] = first ? (c === 0 ? 1 : c) : Math.max(diag[j]!, c);
     }
@@ -451,20 +446,22 @@ class LeastSquaresFit {
     if (this.identified?.at === s) return this.identified.value;
     const { m, n, rows, rowScale } = this;
     const current = this.jacobianAt === s.iteration && s === this.tracker.last;
-    const direct = current ? wellConditionedInverse(this.normal, n) : null;
+    // Levenberg–Marquardt's step work space is free between iterations: lend it.
+    const scratch = this.lmWork === undefined ? lmWork(n) : this.lmWork;
+    const direct = current ? wellConditionedInverse(this.normal, n, scratch) : null;
     if (direct != null) {
       const value = { rank: n, flat: false, inverse: direct };
       this.identified = { at: s, value };
       return value;
     }
-    let a: number[];
+    let a: Float64Array;
     if (current) {
       // Factorised in place: `jw` is only read here, and the next linearisation refills it.
       a = this.jw;
       this.jacobianAt = -1;
     } else {
       const jac = this.ev.jacobian(s.x.slice(), m);
-      a = doubles(rows * n);
+      a = new Float64Array(rows * n);
       for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) a[j * rows + i] = jac[i * n + j]! * (rowScale === undefined ? 1 : rowScale[i]!);
     }
     const ipvt = new Int32Array(n);
@@ -553,91 +550,132 @@ class LeastSquaresFit {
   /**
    * Levenberg–Marquardt as MINPACK's lmder does it (Moré 1978): a trust region ‖D Δp‖ ≤ Δ in
    * parameters scaled by the Jacobian's column norms D (so the units of p do not matter), the
-   * damping λ found by {@link lmParameter} so the step fills the region, and Δ updated from
-   * the gain ratio ρ = actual / predicted reduction of χ². A step is taken when ρ ≥ 1e-4;
-   * otherwise Δ shrinks and the step is recomputed from the same factorisation.
+   * damping λ found by {@link lmStep} so the step fills the region, and Δ updated from the gain
+   * ratio ρ = actual / predicted reduction of χ². A step is taken when ρ ≥ 1e-4; otherwise Δ
+   * shrinks and the step is recomputed from the same linearisation. The arithmetic lives in
+   * {@link lmTrial}, a plain method: numbers kept in a generator's frame across a `yield` are
+   * boxed on the heap each time.
    */
   private *levenbergMarquardt(): Generator<IterationState, LeastSquaresResult, undefined> {
-    const { tracker, settings, n } = this;
-    const { stepBound, maxIterations, gradientTolerance, stepTolerance, valueTolerance, divergenceLimit } = settings;
-    const eps = Number.EPSILON;
-    const startNorm = Math.sqrt(this.chi2Current);
-    let xnorm = this.scaledNorm(this.pCurrent);
-    let delta = xnorm === 0 ? stepBound : stepBound * xnorm;
-    let par = 0;
-    let firstStep = true;
-    if (this.cosine <= eps) return this.end('gradient-tolerance', 'r is orthogonal to every Jacobian column');
-    for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    const { tracker, settings } = this;
+    const lm = this.lmState;
+    lm.xnorm = this.scaledNorm(this.pCurrent);
+    lm.delta = lm.xnorm === 0 ? settings.stepBound : settings.stepBound * lm.xnorm;
+    lm.startNorm = Math.sqrt(this.chi2Current);
+    if (this.cosine <= Number.EPSILON) return this.end('gradient-tolerance', 'r is orthogonal to every Jacobian column');
+    for (let iteration = 1; iteration <= settings.maxIterations; iteration++) {
       let failures = 0;
       for (;;) {
-        const fnorm = Math.sqrt(this.chi2Current);
-        par = lmStep(this.normal, this.gradient, this.diag, n, delta, par, this.step, this.lmWork!);
-        this.stepTo(1, this.step);
-        const pnorm = this.scaledNorm(this.step);
-        if (firstStep) delta = Math.min(delta, pnorm);
-        const trial = this.evaluate(this.pTrial);
-        const fnorm1 = Math.sqrt(trial);
-        // The actual and predicted relative reductions of χ², and the directional derivative.
-        const actred = Number.isFinite(fnorm1) && 0.1 * fnorm1 < fnorm ? 1 - (fnorm1 / fnorm) ** 2 : -1;
-        const temp1 = Math.sqrt(quadraticForm(this.normal, this.step, n)) / fnorm;
-        const temp2 = (Math.sqrt(par) * pnorm) / fnorm;
-        const prered = temp1 * temp1 + (temp2 * temp2) / 0.5;
-        const dirder = -(temp1 * temp1 + temp2 * temp2);
-        const ratio = prered !== 0 ? actred / prered : 0;
-        if (ratio <= 0.25) {
-          let shrink = actred >= 0 ? 0.5 : (0.5 * dirder) / (dirder + 0.5 * actred);
-          if (0.1 * fnorm1 >= fnorm || !(shrink >= 0.1)) shrink = 0.1;
-          delta = shrink * Math.min(delta, pnorm / 0.1);
-          par /= shrink;
-        } else if (par === 0 || ratio >= 0.75) {
-          delta = pnorm / 0.5;
-          par *= 0.5;
-        }
-        if (ratio >= 1e-4) {
-          firstStep = false;
+        const trial = this.lmTrial();
+        if (trial >= 0) {
           const best = tracker.best;
-          const detail: IterationDetail = { damping: par };
+          const detail: IterationDetail = { damping: lm.par };
           this.accept(trial);
           const finite = allFinite(this.rCurrent) && allFinite(this.pCurrent) && this.linearise(iteration);
           const gradientNorm = finite ? norm(this.gradient) : NaN;
           yield tracker.record(this.pCurrent, this.chi2Current, gradientNorm, this.pPrevious, detail);
-          const why = finite ? divergenceAt(this.pCurrent, this.chi2Current, this.gradient, best, divergenceLimit) : 'the residuals or the Jacobian became non-finite';
+          const why = finite ? divergenceAt(this.pCurrent, this.chi2Current, this.gradient, best, settings.divergenceLimit) : 'the residuals or the Jacobian became non-finite';
           if (why !== undefined) return this.end('diverged', why);
-          xnorm = this.scaledNorm(this.pCurrent);
-          if (gradientNorm <= gradientTolerance) return this.end('gradient-tolerance');
-          if (this.cosine <= eps) return this.end('gradient-tolerance', 'r is orthogonal to every Jacobian column');
-          if (Math.sqrt(this.chi2Current) <= eps * startNorm) return this.end('value-tolerance', 'the residuals vanished to working precision');
-          if (reductionConverged(actred, prered, ratio, valueTolerance)) return this.end('value-tolerance');
-          if (reductionConverged(actred, prered, ratio, eps)) return this.end('value-tolerance', 'no further reduction in χ² is possible');
-          if (delta <= stepTolerance * xnorm || delta <= eps * xnorm) return this.end('step-tolerance');
+          const stop = this.lmConverged(gradientNorm);
+          if (stop !== undefined) return this.end(stop[0], stop[1]);
           break;
         }
         // A rejected step: the point stays, but the tests can still end the run there.
-        if (reductionConverged(actred, prered, ratio, Math.max(valueTolerance, eps))) return this.end('value-tolerance', 'no step of the trust region reduces χ² further');
-        if (delta <= stepTolerance * xnorm || delta <= eps * xnorm) return this.end('step-tolerance', 'the trust region shrank to nothing around this point');
+        if (reductionConverged(lm.actred, lm.prered, lm.ratio, Math.max(settings.valueTolerance, Number.EPSILON))) {
+          return this.end('value-tolerance', 'no step of the trust region reduces χ² further');
+        }
+        if (this.regionVanished()) return this.end('step-tolerance', 'the trust region shrank to nothing around this point');
         if (++failures >= 100) return this.end('stalled', 'a hundred trial steps in a row failed to reduce χ²');
       }
     }
     return this.end('max-iterations');
   }
+
+  /**
+   * One trial step from the current point: λ for the region, the step, χ² there, the actual
+   * and predicted reductions, and the region's update. Returns the trial χ² when the step is
+   * to be taken (ρ ≥ 1e-4), else −1.
+   */
+  private lmTrial(): number {
+    const { n } = this;
+    const lm = this.lmState;
+    const fnorm = Math.sqrt(this.chi2Current);
+    const par = lmStep(this.normal, this.gradient, this.diag, n, lm.delta, lm.par, this.step, this.lmWork!);
+    this.stepTo(1, this.step);
+    const pnorm = this.scaledNorm(this.step);
+    let delta = lm.firstStep ? Math.min(lm.delta, pnorm) : lm.delta;
+    const trial = this.evaluate(this.pTrial);
+    const fnorm1 = Math.sqrt(trial);
+    // The actual and predicted relative reductions of χ², and the directional derivative.
+    const actred = Number.isFinite(fnorm1) && 0.1 * fnorm1 < fnorm ? 1 - (fnorm1 / fnorm) ** 2 : -1;
+    const temp1 = Math.sqrt(quadraticForm(this.normal, this.step, n)) / fnorm;
+    const temp2 = (Math.sqrt(par) * pnorm) / fnorm;
+    const prered = temp1 * temp1 + (temp2 * temp2) / 0.5;
+    const dirder = -(temp1 * temp1 + temp2 * temp2);
+    const ratio = prered !== 0 ? actred / prered : 0;
+    let nextPar = par;
+    if (ratio <= 0.25) {
+      let shrink = actred >= 0 ? 0.5 : (0.5 * dirder) / (dirder + 0.5 * actred);
+      if (0.1 * fnorm1 >= fnorm || !(shrink >= 0.1)) shrink = 0.1;
+      delta = shrink * Math.min(delta, pnorm / 0.1);
+      nextPar = par / shrink;
+    } else if (par === 0 || ratio >= 0.75) {
+      delta = pnorm / 0.5;
+      nextPar = par * 0.5;
+    }
+    lm.delta = delta;
+    lm.par = nextPar;
+    lm.actred = actred;
+    lm.prered = prered;
+    lm.ratio = ratio;
+    if (!(ratio >= 1e-4)) return -1;
+    lm.firstStep = false;
+    return trial;
+  }
+
+  /** MINPACK's convergence tests after a step has been taken (the region's size uses ‖D p‖ at the new point). */
+  private lmConverged(gradientNorm: number): [StopReason, string?] | undefined {
+    const lm = this.lmState;
+    const { gradientTolerance, valueTolerance } = this.settings;
+    const eps = Number.EPSILON;
+    lm.xnorm = this.scaledNorm(this.pCurrent);
+    if (gradientNorm <= gradientTolerance) return ['gradient-tolerance'];
+    if (this.cosine <= eps) return ['gradient-tolerance', 'r is orthogonal to every Jacobian column'];
+    if (Math.sqrt(this.chi2Current) <= eps * lm.startNorm) return ['value-tolerance', 'the residuals vanished to working precision'];
+    if (reductionConverged(lm.actred, lm.prered, lm.ratio, valueTolerance)) return ['value-tolerance'];
+    if (reductionConverged(lm.actred, lm.prered, lm.ratio, eps)) return ['value-tolerance', 'no further reduction in χ² is possible'];
+    if (this.regionVanished()) return ['step-tolerance'];
+    return undefined;
+  }
+
+  /** MINPACK's xtol test: Δ ≤ xtol·‖D p‖ (or ≤ ε·‖D p‖, the rounding floor). */
+  private regionVanished(): boolean {
+    const { delta, xnorm } = this.lmState;
+    return delta <= this.settings.stepTolerance * xnorm || delta <= Number.EPSILON * xnorm;
+  }
 }
 
-/** n zeros in a plain array of doubles (V8 keeps it unboxed once it has held a double). */
-function doubles(length: number): number[] {
-  return new Array<number>(length).fill(0.5).fill(0);
+/** Levenberg–Marquardt's numbers that persist between trials (fields keep doubles unboxed). */
+class LmState {
+  delta = 0;
+  par = 0;
+  xnorm = 0;
+  startNorm = 0;
+  firstStep = true;
+  actred = 0;
+  prered = 0;
+  ratio = 0;
 }
 
 /**
  * (JᵀJ)⁻¹ from the Cholesky factor of JᵀJ scaled to a unit diagonal, or null when a column is
  * zero or a pivot falls below 1e-8 (J's columns nearly dependent: leave it to a QR).
  */
-function wellConditionedInverse(normal: Float64Array, n: number): Float64Array | null {
-  const c = new Float64Array(n);
+function wellConditionedInverse(normal: Float64Array, n: number, { lower: l, z: c, w: e }: LmWork): Float64Array | null {
   for (let j = 0; j < n; j++) {
     c[j] = Math.sqrt(normal[j * n + j]!);
     if (!(c[j]! > 0) || !Number.isFinite(c[j]!)) return null;
   }
-  const l = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     let d = 1;
     for (let k = 0; k < j; k++) d -= l[j * n + k]! ** 2;
@@ -652,7 +690,6 @@ function wellConditionedInverse(normal: Float64Array, n: number): Float64Array |
   }
   // Column by column: (LLᵀ)⁻¹ eⱼ, then undo the scaling.
   const inverse = new Float64Array(n * n);
-  const e = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     e.fill(0);
     e[j] = 1;
@@ -682,7 +719,7 @@ function reductionConverged(actred: number, prered: number, ratio: number, limit
  * reads R with J's columns scaled to unit length, |R_jj| / ‖J e_{ipvt j}‖, so it does not depend
  * on the parameters' units.
  */
-function identify(a: readonly number[], rows: number, n: number, ipvt: Int32Array, rdiag: Float64Array, acnorm: Float64Array): Identification {
+function identify(a: Float64Array, rows: number, n: number, ipvt: Int32Array, rdiag: Float64Array, acnorm: Float64Array): Identification {
   let flat = true;
   let largest = 0;
   for (let j = 0; j < n; j++) {

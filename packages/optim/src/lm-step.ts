@@ -16,8 +16,6 @@
 export interface LmWork {
   /** The Cholesky factor L (lower, row-major) of D⁻¹JᵀJD⁻¹ + λI for the current λ. */
   readonly lower: Float64Array;
-  /** −D⁻¹Jᵀr. */
-  readonly rhs: Float64Array;
   /** z for the current λ. */
   readonly z: Float64Array;
   /** L⁻¹ z / ‖z‖, for the Newton correction of λ. */
@@ -25,7 +23,7 @@ export interface LmWork {
 }
 
 export function lmWork(n: number): LmWork {
-  return { lower: new Float64Array(n * n), rhs: new Float64Array(n), z: new Float64Array(n), w: new Float64Array(n) };
+  return { lower: new Float64Array(n * n), z: new Float64Array(n), w: new Float64Array(n) };
 }
 
 function norm(v: Float64Array, n: number): number {
@@ -62,11 +60,11 @@ function factor(work: LmWork, normal: Float64Array, diag: Float64Array, n: numbe
   return true;
 }
 
-/** z = (LLᵀ)⁻¹ rhs, and w = L⁻¹ z/‖z‖; returns ‖z‖. */
-function solve(work: LmWork, n: number): number {
-  const { lower, rhs, z, w } = work;
+/** z = −(LLᵀ)⁻¹ D⁻¹Jᵀr (Jᵀr = ½∇χ²), and w = L⁻¹ z/‖z‖; returns ‖z‖. */
+function solve(work: LmWork, gradient: Float64Array, diag: Float64Array, n: number): number {
+  const { lower, z, w } = work;
   for (let i = 0; i < n; i++) {
-    let s = rhs[i]!;
+    let s = (-0.5 * gradient[i]!) / diag[i]!;
     for (let k = 0; k < i; k++) s -= lower[i * n + k]! * z[k]!;
     z[i] = s / lower[i * n + i]!;
   }
@@ -105,14 +103,16 @@ export function lmStep(
   step: Float64Array,
   work: LmWork,
 ): number {
-  const { rhs, w } = work;
-  for (let i = 0; i < n; i++) rhs[i] = (-0.5 * gradient[i]!) / diag[i]!;
-  const gnorm = norm(rhs, n);
+  const { w } = work;
+  let gnorm = 0;
+  for (let i = 0; i < n; i++) gnorm += (gradient[i]! / diag[i]!) ** 2;
+  gnorm = 0.5 * Math.sqrt(gnorm);
+  if (!(gnorm < Infinity)) gnorm = 0.5 * norm(Float64Array.from(gradient, (g, i) => g / diag[i]!), n);
   // The Gauss–Newton step, and from it a lower bound for λ (Newton on φ(λ) = ‖z(λ)‖ − Δ).
   let parl = 0;
   let fp = Infinity;
   if (factor(work, normal, diag, n, 0)) {
-    const length = solve(work, n);
+    const length = solve(work, gradient, diag, n);
     fp = length - delta;
     if (fp <= 0.1 * delta) return finish(work, diag, n, step, 0);
     parl = fp / delta / norm(w, n) ** 2;
@@ -133,7 +133,7 @@ export function lmStep(
       }
       continue;
     }
-    const length = solve(work, n);
+    const length = solve(work, gradient, diag, n);
     const previous = fp;
     fp = length - delta;
     // Close enough, or Moré's exceptional cases: no lower bound and φ negative and falling,

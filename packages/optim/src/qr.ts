@@ -5,7 +5,6 @@
  * below about 1e-8) and gives the covariance (JᵀJ)⁻¹ = P R⁻¹R⁻ᵀ Pᵀ accurately.
  *
  * Matrices are column-major with a leading dimension: entry (i, j) of `a` is `a[j * lda + i]`.
- * They are plain arrays, which V8 allocates on its heap (see `least-squares.ts`).
  */
 
 /**
@@ -14,7 +13,7 @@
  * pass), otherwise a second pass scaled by the largest entry (squares of entries near 1e±160
  * would not survive).
  */
-export function rangeNorm(a: ArrayLike<number>, from: number, to: number): number {
+export function rangeNorm(a: Float64Array, from: number, to: number): number {
   let plain = 0;
   for (let i = from; i < to; i++) plain += a[i]! * a[i]!;
   if (plain > 1e-280 && plain < 1e280) return Math.sqrt(plain);
@@ -41,7 +40,7 @@ export function rangeNorm(a: ArrayLike<number>, from: number, to: number): numbe
  * `a[j … m−1, j]`, for forming Qᵀb), `ipvt[j]` the original index of pivoted column j, and
  * `acnorm` the norms of A's original columns. `wa` is n scratch entries.
  */
-export function qrFactor(a: number[], m: number, n: number, lda: number, ipvt: Int32Array, rdiag: Float64Array, acnorm: Float64Array, wa: Float64Array): void {
+export function qrFactor(a: Float64Array, m: number, n: number, lda: number, ipvt: Int32Array, rdiag: Float64Array, acnorm: Float64Array, wa: Float64Array): void {
   for (let j = 0; j < n; j++) {
     const norm = rangeNorm(a, j * lda, j * lda + m);
     acnorm[j] = norm;
