@@ -1,4 +1,16 @@
-import { parseArgs } from 'node:util';
+import {
+  OUTPUT_FOLDER_HELP,
+  helpText as kitHelpText,
+  parseCommandLine as kitParseCommandLine,
+  readChoice,
+  readInteger,
+  readList,
+  readNumber,
+  UsageError,
+  usageLine,
+  type CommandSpec,
+  type OptionValues,
+} from '@slope/cli-kit';
 import type { EngineName } from './engine.js';
 
 /**
@@ -39,52 +51,88 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /**
+ * The largest `--iterations`: about 1.6 years at 20,000 updates a second. Memory does not grow
+ * with it: at most {@link MAX_DRAWN_SNAPSHOTS} snapshots and {@link MAX_COST_POINTS} costs are kept.
+ *
+ * @example
+ * parseCommandLine(['--iterations', '1e12']); // accepted
+ */
+export const MAX_ITERATIONS = 1e12;
+
+/**
+ * The most snapshots drawn (and kept while training): when `--snapshot-every` asks for more,
+ * they are thinned evenly over the whole run (every 2nd, 4th, … kept).
+ *
+ * @example
+ * // --snapshot-every 1 over 50,000 iterations draws 782 snapshots, every 64th.
+ */
+export const MAX_DRAWN_SNAPSHOTS = 1000;
+
+/**
+ * The most points of the cost curve kept, thinned the same way.
+ *
+ * @example
+ * result.costHistory.length <= MAX_COST_POINTS + 1; // the last point is always added
+ */
+export const MAX_COST_POINTS = 2000;
+
+/**
+ * The largest n1 · n2 of `--hidden`: W2 alone holds n1·n2 numbers, several times over while
+ * the Jacobians are checked (4,000,000 of them are 32 MB each).
+ *
+ * @example
+ * parseCommandLine(['--hidden', '2000,2000']); // accepted
+ */
+export const MAX_HIDDEN_PRODUCT = 4_000_000;
+
+const d = DEFAULT_SETTINGS;
+
+/**
+ * The command: its options, help and notes.
+ *
+ * @example
+ * process.stdout.write(helpText());
+ */
+export const COMMAND: CommandSpec = {
+  name: 'backprop',
+  summary: ['backprop (course assignment 1): a 1→n1→n2→2 sigmoid network learns to draw the heart curve.'],
+  options: {
+    iterations: { value: 'N', description: `training iterations, at most 1e12; the loop makes N + 1 full-batch updates`, default: String(d.iterations) },
+    aggression: { value: 'A', description: 'step size: P ← P − A · J_P · (1 + ξ · noise), a number above 0', default: String(d.aggression) },
+    noise: { value: 'S', description: 'scale of the N(0,1) factor on each Jacobian per update, 0 for none', default: String(d.noise) },
+    seed: { value: 'N', description: 'seed of the initial network and the noise, an integer (negative ones too)', default: String(d.seed) },
+    hidden: { value: 'N1,N2', description: `sizes of the two hidden layers, each 1–10000 with N1·N2 ≤ ${MAX_HIDDEN_PRODUCT.toLocaleString('en-US')}`, default: d.hidden.join(',') },
+    'snapshot-every': {
+      value: 'K',
+      description: `draw the network's output every K iterations; at most ${MAX_DRAWN_SNAPSHOTS} are drawn, thinned evenly`,
+      default: String(d.snapshotEvery),
+    },
+    engine: { value: 'NAME', description: 'hand (the course Jacobians J_W1…J_b3, fast) or autodiff (@slope/autodiff, slow)', default: d.engine },
+    out: { value: 'DIR', description: 'folder for drawing.png, cost.png and report.json', default: d.out },
+  },
+  notes: [
+    'Ctrl-C (or SIGTERM) stops training and still writes the files for the updates done (exit 130);\n' +
+      'a second one quits at once without writing. The run exits with 1 when the cost got worse.',
+    OUTPUT_FOLDER_HELP,
+  ],
+};
+
+/**
  * The one-line synopsis printed with every usage error.
  *
  * @example
  * stderr.write(`${USAGE}\n`);
  */
-export const USAGE =
-  'usage: pnpm backprop [--iterations 50000] [--aggression 7] [--noise 1] [--seed N] [--hidden 6,7] [--snapshot-every 100] [--engine hand|autodiff] [--out out/backprop] [--help]';
+export const USAGE = usageLine(COMMAND);
 
 /**
- * The `--help` text: every option with its default.
+ * The `--help` text: every option with its default, the output-folder rule and the exit codes.
  *
  * @example
  * console.log(helpText());
  */
-export function helpText(defaults: Settings = DEFAULT_SETTINGS): string {
-  const rows: [string, string][] = [
-    ['--iterations <n>', `training iterations; the loop makes n + 1 full-batch updates (default ${defaults.iterations})`],
-    ['--aggression <a>', `step size: P ← P − a · J_P · (1 + ξ · noise) (default ${defaults.aggression})`],
-    ['--noise <s>', `scale of the N(0,1) factor on each Jacobian per update, 0 for none (default ${defaults.noise})`],
-    ['--seed <n>', `seed of the initial network and the noise, an integer (default ${defaults.seed})`],
-    ['--hidden <n1,n2>', `sizes of the two hidden layers (default ${defaults.hidden.join(',')})`],
-    ['--snapshot-every <k>', `draw the network's output every k iterations (default ${defaults.snapshotEvery})`],
-    ['--engine <name>', `hand (the course Jacobians J_W1…J_b3, fast) or autodiff (@slope/autodiff, slow) (default ${defaults.engine})`],
-    ['--out <dir>', `directory for drawing.png, cost.png and report.json (default ${defaults.out})`],
-    ['-h, --help', 'print this help and exit'],
-  ];
-  const width = Math.max(...rows.map(([flag]) => flag.length));
-  return [
-    'Backpropagation (course assignment 1): a 1→n1→n2→2 network learns to draw the heart curve.',
-    '',
-    USAGE,
-    '',
-    'options:',
-    ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
-    '',
-  ].join('\n');
-}
-
-/**
- * A bad command line: the message names the option, the value and what was expected.
- *
- * @example
- * throw new UsageError('--iterations must be a positive integer, got "0"');
- */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+export function helpText(): string {
+  return kitHelpText(COMMAND);
 }
 
 /**
@@ -95,35 +143,54 @@ export class UsageError extends Error {
  */
 export type ParsedArgs = { readonly help: true } | { readonly help: false; readonly settings: Settings };
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function number(option: string, text: string): number {
-  const value = Number(text);
-  if (!DECIMAL.test(text.trim()) || !Number.isFinite(value)) {
-    throw new UsageError(`--${option} must be a number, got "${text}"`);
-  }
-  return value;
-}
-
-function positiveInteger(option: string, text: string): number {
-  const value = number(option, text);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new UsageError(`--${option} must be a positive integer, got "${text}"`);
-  }
-  return value;
-}
-
 function hiddenSizes(text: string): [number, number] {
-  const parts = text.split(',');
-  const sizes = parts.map((part) => (/^\s*\d+\s*$/.test(part) ? Number(part) : Number.NaN));
-  if (sizes.length !== 2 || sizes.some((size) => !Number.isSafeInteger(size) || size < 1 || size > 10_000)) {
-    throw new UsageError(`--hidden must be two positive integers n1,n2 (each at most 10000), got "${text}"`);
+  const shape = `two integers N1,N2 from 1 to 10000`;
+  const [n1, n2] = readList('hidden', text, 2, (part) => readInteger('hidden', part, { min: 1, max: 10_000 }), shape);
+  if (n1! * n2! > MAX_HIDDEN_PRODUCT) {
+    throw new UsageError(`--hidden ${n1},${n2} makes W2 ${n1}×${n2} = ${(n1! * n2!).toLocaleString('en-US')} weights; expected N1·N2 ≤ ${MAX_HIDDEN_PRODUCT.toLocaleString('en-US')}`);
   }
-  return [sizes[0]!, sizes[1]!];
+  return [n1!, n2!];
 }
 
 /**
- * Parses the command line (strictly: unknown flags and stray words are errors). A leading
+ * The settings the option values ask for, each checked.
+ *
+ * @throws UsageError naming the bad option and value.
+ * @example
+ * readSettings({ seed: '-3' }).seed; // -3
+ */
+export function readSettings(values: OptionValues, defaults: Settings = DEFAULT_SETTINGS): Settings {
+  const text = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const read = <T>(name: string, parse: (text: string) => T, fallback: T): T => {
+    const value = text(name);
+    return value === undefined ? fallback : parse(value);
+  };
+  const out = read(
+    'out',
+    (t) => {
+      if (t.trim() === '') throw new UsageError('--out must be a folder path, got an empty string');
+      return t;
+    },
+    defaults.out,
+  );
+  return {
+    iterations: read('iterations', (t) => readInteger('iterations', t, { min: 1, max: MAX_ITERATIONS }), defaults.iterations),
+    aggression: read('aggression', (t) => readNumber('aggression', t, { above: 0 }), defaults.aggression),
+    noise: read('noise', (t) => readNumber('noise', t, { min: 0 }), defaults.noise),
+    seed: read('seed', (t) => readInteger('seed', t), defaults.seed),
+    hidden: read('hidden', hiddenSizes, defaults.hidden),
+    snapshotEvery: read('snapshot-every', (t) => readInteger('snapshot-every', t, { min: 1, max: MAX_ITERATIONS }), defaults.snapshotEvery),
+    engine: read('engine', (t) => readChoice('engine', t, ['hand', 'autodiff'] as const), defaults.engine),
+    out,
+  };
+}
+
+/**
+ * Parses the command line with `@slope/cli-kit` (strict: unknown flags, stray words and
+ * repeated options are errors; `-h` anywhere asks for help; `--seed -3` works). A leading
  * `--`, which pnpm passes through literally, is ignored.
  *
  * @throws UsageError naming the bad option and value.
@@ -132,83 +199,6 @@ function hiddenSizes(text: string): [number, number] {
  * // { help: false, settings: { iterations: 300, seed: 2, … } }
  */
 export function parseCommandLine(argv: readonly string[], defaults: Settings = DEFAULT_SETTINGS): ParsedArgs {
-  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        iterations: { type: 'string' },
-        aggression: { type: 'string' },
-        noise: { type: 'string' },
-        seed: { type: 'string' },
-        hidden: { type: 'string' },
-        'snapshot-every': { type: 'string' },
-        engine: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help === true) return { help: true };
-  const text = (option: string): string | undefined => {
-    const value = values[option];
-    return typeof value === 'string' ? value : undefined;
-  };
-  const read = <T>(option: string, parse: (text: string) => T, fallback: T): T => {
-    const value = text(option);
-    return value === undefined ? fallback : parse(value);
-  };
-
-  const iterations = read('iterations', (t) => positiveInteger('iterations', t), defaults.iterations);
-  const aggression = read(
-    'aggression',
-    (t) => {
-      const value = number('aggression', t);
-      if (!(value > 0)) throw new UsageError(`--aggression must be a positive number, got "${t}"`);
-      return value;
-    },
-    defaults.aggression,
-  );
-  const noise = read(
-    'noise',
-    (t) => {
-      const value = number('noise', t);
-      if (!(value >= 0)) throw new UsageError(`--noise must be a number >= 0, got "${t}"`);
-      return value;
-    },
-    defaults.noise,
-  );
-  const seed = read(
-    'seed',
-    (t) => {
-      const value = number('seed', t);
-      if (!Number.isSafeInteger(value)) throw new UsageError(`--seed must be an integer, got "${t}"`);
-      return value;
-    },
-    defaults.seed,
-  );
-  const hidden = read('hidden', hiddenSizes, defaults.hidden);
-  const snapshotEvery = read('snapshot-every', (t) => positiveInteger('snapshot-every', t), defaults.snapshotEvery);
-  const engine = read(
-    'engine',
-    (t): EngineName => {
-      if (t !== 'hand' && t !== 'autodiff') throw new UsageError(`--engine must be "hand" or "autodiff", got "${t}"`);
-      return t;
-    },
-    defaults.engine,
-  );
-  const out = read(
-    'out',
-    (t) => {
-      if (t.trim() === '') throw new UsageError('--out must be a directory path, got an empty string');
-      return t;
-    },
-    defaults.out,
-  );
-  return { help: false, settings: { iterations, aggression, noise, seed, hidden, snapshotEvery, engine, out } };
+  const parsed = kitParseCommandLine(COMMAND, argv);
+  return parsed.help ? { help: true } : { help: false, settings: readSettings(parsed.values, defaults) };
 }

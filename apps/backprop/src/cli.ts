@@ -1,82 +1,67 @@
+import { cliIo, EXIT, formatCount, formatDuration, prepareOutputFolder, progressReporter, runCommand, type CliIo, type ExitCode } from '@slope/cli-kit';
 import { createRng } from '@slope/models';
 import { renderPng } from '@slope/plot/node';
-import { helpText, parseCommandLine, USAGE, UsageError, type Settings } from './args.js';
+import { COMMAND, MAX_COST_POINTS, MAX_DRAWN_SNAPSHOTS, readSettings, type Settings } from './args.js';
 import { costChart, drawingChart } from './charts.js';
 import { heartData } from './data.js';
 import { createEngine } from './engine.js';
 import { checkEngines } from './engine-check.js';
-import { ensureWritableDir, OutDirError, writeFilesAtomically } from './files.js';
-import { formatCost, formatCount, formatDuration } from './format.js';
+import { formatCost } from './format.js';
 import { initNetwork } from './network.js';
-import { progressReporter, type TextSink } from './progress.js';
-import { buildReport } from './report.js';
+import { buildReport, outcomeOf } from './report.js';
 import { train, type TrainResult } from './train.js';
 
 /**
- * Where `run` reads and writes; every part is optional and defaults to the process's.
+ * Where `run` reads and writes; every part is optional and defaults to the process's
+ * (`@slope/cli-kit`'s `CliIo`: stdout, stderr, cwd, the abort signal, the clock, the file system).
  *
  * @example
  * await run(['--iterations', '300'], { stdout: { write: (s: string) => log.push(s) }, signal });
  */
-export interface RunIo {
-  readonly stdout: TextSink;
-  readonly stderr: TextSink;
-  /** Aborting stops training; the files are still written for the updates done. */
-  readonly signal?: AbortSignal;
-  /** Clock in milliseconds. Default `performance.now`. */
-  readonly now?: () => number;
-}
+export type RunIo = CliIo;
 
 /**
- * Exit codes of {@link run}.
+ * Exit codes of {@link run}, shared with fit-heights through `@slope/cli-kit`.
  *
  * @example
  * if ((await run(argv)) === EXIT.interrupted) console.log('stopped early');
  */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export { EXIT };
 
-/**
- * Hand and autodiff Jacobians must agree to rounding; more than this means a bug.
- *
- * @example
- * checkEngines(data, net).maxRelativeDifference <= ENGINE_CHECK_TOLERANCE; // true
- */
-export const ENGINE_CHECK_TOLERANCE = 1e-8;
+/** The files of one run, in the order they are listed. */
+export const OUTPUT_FILES = ['drawing.png', 'cost.png', 'report.json'] as const;
 
 const PNG_SIZE = { drawing: { width: 640, height: 640 }, cost: { width: 800, height: 450 } } as const;
 
+function describeSnapshots(settings: Settings, result: TrainResult): string {
+  const kept = result.snapshots.length;
+  const scheduled = result.scheduledSnapshots;
+  if (kept === scheduled) return `${formatCount(kept)}, every ${formatCount(settings.snapshotEvery)} iterations`;
+  return `${formatCount(kept)} of ${formatCount(scheduled)} (every ${formatCount(result.snapshotStride)} iterations: at most ${MAX_DRAWN_SNAPSHOTS} are drawn, thinned evenly)`;
+}
+
 /**
- * The command: parses `argv`, trains the course network on the heart curve and writes
- * drawing.png, cost.png and report.json; returns the exit code (0 done, 1 failed, 2 bad
- * input, 130 interrupted after writing the files).
+ * The command: parses `argv`, checks the output folder, checks the hand Jacobians against
+ * `@slope/autodiff`, trains the course network on the heart curve and writes drawing.png,
+ * cost.png and report.json as one set; returns the exit code (0 done, 1 the Jacobians
+ * disagree, the run diverged or the cost got worse — files written when there was training —,
+ * 2 bad input, 3 internal error, 130 interrupted after writing the files).
  *
  * @example
  * process.exitCode = await run(['--iterations', '300', '--out', 'out/quick']);
  */
-export async function run(argv: readonly string[], io: Partial<RunIo> = {}): Promise<number> {
-  const stdout = io.stdout ?? process.stdout;
-  const stderr = io.stderr ?? process.stderr;
-  const now = io.now ?? (() => performance.now());
+export async function run(argv: readonly string[], partial: Partial<RunIo> = {}): Promise<ExitCode> {
+  const io = cliIo(partial);
+  return runCommand(COMMAND, argv, io, async (values) => {
+    const settings = readSettings(values);
+    const out = prepareOutputFolder(settings.out, { files: OUTPUT_FILES, cwd: io.cwd, fs: io.fs });
+    return trainAndWrite(settings, out, io);
+  });
+}
+
+async function trainAndWrite(settings: Settings, out: ReturnType<typeof prepareOutputFolder>, io: CliIo): Promise<ExitCode> {
+  const { now, stdout, stderr } = io;
   const began = now();
-  const usageError = (message: string): number => {
-    stderr.write(`backprop: ${message}\n${USAGE}\n`);
-    return EXIT.usage;
-  };
-
-  let settings: Settings;
-  try {
-    const parsed = parseCommandLine(argv);
-    if (parsed.help) {
-      stdout.write(helpText());
-      return EXIT.ok;
-    }
-    settings = parsed.settings;
-    ensureWritableDir(settings.out);
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof OutDirError) return usageError(error.message);
-    throw error;
-  }
-
   const { iterations, aggression, noise, seed, hidden, snapshotEvery } = settings;
   const say = (line: string) => stdout.write(`${line}\n`);
   say(`backprop: 1→${hidden[0]}→${hidden[1]}→2 network, ${formatCount(iterations)} iterations (${formatCount(iterations + 1)} updates), aggression ${aggression}, noise ${noise}, seed ${seed}, engine ${settings.engine}`);
@@ -88,14 +73,20 @@ export async function run(argv: readonly string[], io: Partial<RunIo> = {}): Pro
   const checkStarted = now();
   const check = checkEngines(data, start);
   const engineCheckMs = now() - checkStarted;
-  say(`engine check: hand Jacobians J_W1…J_b3 vs @slope/autodiff on the initial network, largest relative difference ${check.maxRelativeDifference.toExponential(2)} (at ${check.worst.jacobian}[${check.worst.index}])`);
-  if (!(check.maxRelativeDifference <= ENGINE_CHECK_TOLERANCE)) {
-    stderr.write(`backprop: the hand Jacobians disagree with @slope/autodiff (relative difference ${check.maxRelativeDifference} > ${ENGINE_CHECK_TOLERANCE}); not training\n`);
+  say(
+    `engine check: hand Jacobians J_W1…J_b3 vs @slope/autodiff on the initial network: largest difference ${check.scaledDifference.toExponential(2)} of the terms summed ` +
+      `(at ${check.worstScaled.jacobian}[${check.worstScaled.index}]; rounding allows ${check.tolerance.toExponential(2)} for these sizes), ${check.maxRelativeDifference.toExponential(2)} relative to the entry`,
+  );
+  if (!check.passed) {
+    stderr.write(
+      `backprop: the hand Jacobians disagree with @slope/autodiff: ${check.scaledDifference.toExponential(3)} at ${check.worstScaled.jacobian}[${check.worstScaled.index}] ` +
+        `is more than rounding explains (${check.tolerance.toExponential(3)}); not training\n`,
+    );
     return EXIT.failed;
   }
 
   const engine = createEngine(settings.engine, data, hidden);
-  const reporter = progressReporter(stdout, iterations + 1);
+  const reporter = progressReporter(stdout, { total: iterations + 1, unit: 'updates' });
   let result: TrainResult;
   try {
     result = await train(start, {
@@ -103,38 +94,47 @@ export async function run(argv: readonly string[], io: Partial<RunIo> = {}): Pro
       aggression,
       noise,
       snapshotEvery,
+      maxSnapshots: MAX_DRAWN_SNAPSHOTS,
+      maxCostPoints: MAX_COST_POINTS,
       rng,
       engine,
       now,
-      ...(io.signal === undefined ? {} : { signal: io.signal }),
-      onProgress: (progress) => reporter.update(progress),
+      signal: io.signal,
+      onProgress: (p) => reporter.update({ done: p.updates, elapsedMs: p.elapsedMs, detail: `cost ${formatCost(p.cost)}` }),
     });
   } finally {
     reporter.stop();
   }
+  if (result.interrupted && result.updates === 0) {
+    say('interrupted before the first update: nothing to write; the output folder is as it was');
+    return EXIT.interrupted;
+  }
 
   const renderStarted = now();
-  const [drawing, cost] = await Promise.all([
-    renderPng(drawingChart(data, result), PNG_SIZE.drawing),
-    renderPng(costChart(result), PNG_SIZE.cost),
-  ]);
+  const [drawing, cost] = await Promise.all([renderPng(drawingChart(data, result), PNG_SIZE.drawing), renderPng(costChart(result), PNG_SIZE.cost)]);
   const renderMs = now() - renderStarted;
   const timings = { engineCheckMs, trainingMs: result.elapsedMs, renderMs, totalMs: now() - began };
   const report = buildReport(settings, check, result, timings);
-  const paths = writeFilesAtomically(settings.out, [
+  const saved = out.save([
     { name: 'drawing.png', data: drawing },
     { name: 'cost.png', data: cost },
     { name: 'report.json', data: `${JSON.stringify(report, null, 2)}\n` },
   ]);
 
+  const outcome = outcomeOf(result);
   const speed = result.elapsedMs > 0 ? (result.updates * 1000) / result.elapsedMs : 0;
   say(
     result.interrupted
-      ? `interrupted after ${formatCount(result.updates)} of ${formatCount(result.totalUpdates)} updates; writing what was done`
-      : `done: ${formatCount(result.updates)} updates`,
+      ? `interrupted after ${formatCount(result.updates)} of ${formatCount(result.totalUpdates)} updates; wrote what was done`
+      : `${outcome.status === 'done' ? 'done' : 'failed'}: ${formatCount(result.updates)} updates`,
   );
   say(`  cost      ${formatCost(result.initialCost)} → ${formatCost(result.finalCost)}`);
-  say(`  time      ${formatDuration(result.elapsedMs)} training (${formatCount(speed)} it/s), ${formatDuration(timings.totalMs)} in all`);
-  say(`  wrote     ${paths.join(', ')}`);
-  return result.interrupted ? EXIT.interrupted : EXIT.ok;
+  say(`  snapshots ${describeSnapshots(settings, result)}`);
+  const rate = speed >= 10 ? formatCount(speed) : speed.toPrecision(2);
+  say(`  time      ${formatDuration(result.elapsedMs)} training (${rate} it/s), ${formatDuration(timings.totalMs)} in all`);
+  say(`  wrote     ${saved.files.join(', ')}`);
+  if (saved.previous != null) say(`  kept      the previous results as ${saved.previous}`);
+  if (outcome.status !== 'done' && outcome.status !== 'interrupted') stderr.write(`backprop: ${outcome.message}\n`);
+  if (result.interrupted) return EXIT.interrupted;
+  return outcome.status === 'done' ? EXIT.ok : EXIT.failed;
 }

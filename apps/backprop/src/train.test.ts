@@ -107,4 +107,31 @@ describe('train(net, options)', () => {
     const grads = createGradients([6, 7]);
     expect(PARAMETER_NAMES.map((name) => grads[name].length)).toEqual([6, 42, 14, 6, 7, 2]);
   });
+
+  it('keeps at most maxSnapshots snapshots, evenly thinned over the whole run, and computes only those it keeps', async () => {
+    let outputs = 0;
+    const engine = { ...unitEngine(), outputs: () => (outputs++, new Float64Array(2 * data.n)) };
+    const result = await train(zeros(), { iterations: 50_000, aggression: 1e-9, noise: 0, snapshotEvery: 1, maxSnapshots: 1000, rng: createRng(0), engine });
+    expect(result.scheduledSnapshots).toBe(50_001);
+    expect(result.snapshots.length).toBeLessThanOrEqual(1000);
+    expect(result.snapshots.length).toBeGreaterThan(500);
+    expect(result.snapshotStride).toBe(64);
+    const gaps = new Set(result.snapshots.slice(1).map((snap, i) => snap.updates - result.snapshots[i]!.updates));
+    expect([...gaps]).toEqual([64]);
+    expect(result.snapshots[0]!.updates).toBe(1);
+    expect(50_001 - result.snapshots.at(-1)!.updates).toBeLessThan(64);
+    // Each halving costs about 500 outputs: a handful of rounds, not 50,001 forward passes.
+    expect(outputs).toBeLessThan(5000);
+    expect(result.costHistory.length).toBeLessThanOrEqual(2002);
+    expect(result.costHistory.at(-1)!.updates).toBe(50_001);
+  });
+
+  it('stops at the first cost that is not finite and says the run diverged', async () => {
+    let calls = 0;
+    const engine = { ...unitEngine(), gradients: (net: Network, grads: ReturnType<typeof createGradients>) => (calls++, unitEngine().gradients(net, grads), calls > 7 ? Number.NaN : 1) };
+    const result = await train(zeros(), { iterations: 1000, aggression: 1, noise: 0, snapshotEvery: 1, rng: createRng(0), engine });
+    expect(result.diverged).toBe(true);
+    expect(result.updates).toBe(7);
+    expect(result.interrupted).toBe(false);
+  });
 });

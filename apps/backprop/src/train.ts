@@ -1,3 +1,4 @@
+import { thinnedHistory, type ThinnedHistory } from '@slope/models';
 import type { GradientEngine } from './engine.js';
 import { createGradients, type Gradients } from './gradients.js';
 import { cloneNetwork, PARAMETER_NAMES, type Network, type NormalSource } from './network.js';
@@ -17,6 +18,10 @@ export interface TrainOptions {
   readonly noise: number;
   /** Keep the network's output whenever the notebook's countdown is a multiple of this. */
   readonly snapshotEvery: number;
+  /** The most snapshots kept; more are thinned evenly (every 2nd, 4th, … kept). Default 1000. */
+  readonly maxSnapshots?: number;
+  /** The most points of the cost history kept besides the first and last, thinned alike. Default 2000. */
+  readonly maxCostPoints?: number;
   /** Source of the noise draws. */
   readonly rng: NormalSource;
   readonly engine: GradientEngine;
@@ -77,8 +82,15 @@ export interface TrainResult {
   readonly totalUpdates: number;
   /** True when `signal` stopped the run early. */
   readonly interrupted: boolean;
+  /** True when the cost stopped being a finite number; training stopped there. */
+  readonly diverged: boolean;
+  /** Snapshots kept, evenly spaced over the run: every `snapshotStride` updates. */
   readonly snapshots: readonly Snapshot[];
-  /** Cost before training (updates 0) and at every snapshot. */
+  /** How many snapshots the schedule (`snapshotEvery`) asked for so far. */
+  readonly scheduledSnapshots: number;
+  /** Updates between kept snapshots: `snapshotEvery` until the cap thins them, then 2×, 4×, … that. */
+  readonly snapshotStride: number;
+  /** Cost before training (updates 0), at the snapshot points (thinned like the snapshots) and after the last update. */
   readonly costHistory: readonly { readonly updates: number; readonly cost: number }[];
   readonly elapsedMs: number;
 }
@@ -98,21 +110,26 @@ interface UpdateRun {
   readonly snapshotEvery: number;
   readonly rng: NormalSource;
   readonly engine: GradientEngine;
-  readonly snapshots: Snapshot[];
-  readonly costHistory: { updates: number; cost: number }[];
+  readonly snapshots: ThinnedHistory<Snapshot>;
+  readonly costs: ThinnedHistory<{ updates: number; cost: number }>;
+  /** Snapshot points passed so far (the next one's number). */
+  scheduled: number;
 }
 
 /**
  * Updates number `from` + 1 … `stop` of the course loop, the stretch between two yields; returns
- * the cost before the last one. A plain synchronous function, so none of the hot loop's locals
- * live in the suspended frame of the async `train`.
+ * the cost before the last one (NaN or ±Infinity when the run diverged, which stops it). A plain
+ * synchronous function, so none of the hot loop's locals live in the suspended frame of the
+ * async `train`.
  */
-function runUpdates(run: UpdateRun, from: number, stop: number): number {
-  const { net, grads, values, jacobians, factors, iterations, aggression, noise, snapshotEvery, rng, engine } = run;
+function runUpdates(run: UpdateRun, from: number, stop: number): { cost: number; updates: number } {
+  const { net, grads, values, jacobians, factors, iterations, aggression, noise, snapshotEvery, rng, engine, snapshots, costs } = run;
   const count = factors.length;
   let cost = Number.NaN;
-  for (let updates = from; updates < stop; ) {
+  let updates = from;
+  while (updates < stop) {
     cost = engine.gradients(net, grads);
+    if (!Number.isFinite(cost)) return { cost, updates };
     for (let p = 0; p < count; p++) factors[p] = 1 + rng.normal() * noise;
     for (let p = 0; p < count; p++) {
       const parameter = values[p]!;
@@ -123,13 +140,13 @@ function runUpdates(run: UpdateRun, from: number, stop: number): number {
     const countdown = iterations - updates;
     updates++;
     if (countdown % snapshotEvery === 0) {
-      const outputs = engine.outputs(net);
-      const snapshotCost = engine.cost(net);
-      run.snapshots.push({ updates, cost: snapshotCost, outputs });
-      run.costHistory.push({ updates, cost: snapshotCost });
+      // Only the snapshot points the thinned histories keep cost a forward pass.
+      const point = run.scheduled++;
+      if (snapshots.wants(point)) snapshots.add(point, { updates, cost: engine.cost(net), outputs: engine.outputs(net) });
+      if (costs.wants(point)) costs.add(point, { updates, cost: engine.cost(net) });
     }
   }
-  return cost;
+  return { cost, updates };
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -138,7 +155,10 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  * The course's trainer, `plot_training(x, y, iterations, aggression, noise)`: full-batch
  * updates P ← P − aggression · J_P · (1 + ξ_P · noise), with ξ ~ N(0, 1) drawn fresh per
  * Jacobian in the order J_W1, J_W2, J_W3, J_b1, J_b2, J_b3, for `iterations + 1` updates.
- * A snapshot is kept after each update where the countdown is a multiple of `snapshotEvery`.
+ * A snapshot is kept after each update where the countdown is a multiple of `snapshotEvery`,
+ * at most `maxSnapshots` of them, thinned evenly over the run however long it gets (so an
+ * interrupted 1e12-iteration run still has a picture of all of it, in bounded memory).
+ * A cost that stops being finite ends the run (`diverged`).
  *
  * @example
  * const result = await train(initNetwork([6, 7], rng), {
@@ -150,10 +170,10 @@ export async function train(start: Network, options: TrainOptions): Promise<Trai
   const { iterations, aggression, noise, snapshotEvery, rng, engine, signal, onProgress } = options;
   const yieldEvery = options.yieldEvery ?? 250;
   const now = options.now ?? (() => performance.now());
-  if (!Number.isInteger(iterations) || iterations < 0) {
+  if (!Number.isSafeInteger(iterations) || iterations < 0) {
     throw new RangeError(`train: options.iterations is ${iterations}; expected an integer >= 0`);
   }
-  if (!Number.isInteger(snapshotEvery) || snapshotEvery < 1) {
+  if (!Number.isSafeInteger(snapshotEvery) || snapshotEvery < 1) {
     throw new RangeError(`train: options.snapshotEvery is ${snapshotEvery}; expected a positive integer`);
   }
   if (!Number.isInteger(yieldEvery) || yieldEvery < 1) {
@@ -176,20 +196,21 @@ export async function train(start: Network, options: TrainOptions): Promise<Trai
     snapshotEvery,
     rng,
     engine,
-    snapshots: [],
-    costHistory: [{ updates: 0, cost: initialCost }],
+    snapshots: thinnedHistory<Snapshot>(options.maxSnapshots ?? 1000),
+    costs: thinnedHistory(options.maxCostPoints ?? 2000),
+    scheduled: 0,
   };
-  const { snapshots, costHistory } = run;
   const began = now();
 
   let updates = 0;
+  let diverged = !Number.isFinite(initialCost);
   let interrupted = signal?.aborted ?? false;
-  while (!interrupted && updates < totalUpdates) {
-    const stop = Math.min(totalUpdates, updates + yieldEvery);
-    const cost = runUpdates(run, updates, stop);
-    updates = stop;
-    onProgress?.({ updates, totalUpdates, cost, elapsedMs: now() - began });
-    if (updates < totalUpdates) {
+  while (!interrupted && !diverged && updates < totalUpdates) {
+    const stretch = runUpdates(run, updates, Math.min(totalUpdates, updates + yieldEvery));
+    updates = stretch.updates;
+    diverged = !Number.isFinite(stretch.cost);
+    onProgress?.({ updates, totalUpdates, cost: stretch.cost, elapsedMs: now() - began });
+    if (!diverged && updates < totalUpdates) {
       await yieldToEventLoop();
       interrupted = signal?.aborted ?? false;
     }
@@ -197,7 +218,21 @@ export async function train(start: Network, options: TrainOptions): Promise<Trai
   const elapsedMs = now() - began;
   const finalCost = engine.cost(net);
   const finalOutputs = engine.outputs(net);
-  const last = costHistory[costHistory.length - 1];
-  if (last !== undefined && last.updates !== updates) costHistory.push({ updates, cost: finalCost });
-  return { network: net, initialCost, finalCost, finalOutputs, updates, totalUpdates, interrupted, snapshots, costHistory, elapsedMs };
+  const costHistory = [{ updates: 0, cost: initialCost }, ...run.costs.items];
+  if (costHistory[costHistory.length - 1]!.updates !== updates) costHistory.push({ updates, cost: finalCost });
+  return {
+    network: net,
+    initialCost,
+    finalCost,
+    finalOutputs,
+    updates,
+    totalUpdates,
+    interrupted,
+    diverged: diverged || !Number.isFinite(finalCost),
+    snapshots: run.snapshots.items,
+    scheduledSnapshots: run.scheduled,
+    snapshotStride: snapshotEvery * run.snapshots.stride,
+    costHistory,
+    elapsedMs,
+  };
 }

@@ -34,7 +34,8 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
 }
 
 /**
- * Serves the built site from `root` on 127.0.0.1 at a free port, for the browser tests.
+ * Serves the built site from `root` on 127.0.0.1 only (loopback: nothing outside this machine
+ * can reach it), at `port` or a free one — for the browser tests and `pnpm preview`.
  *
  * @example
  * ```ts
@@ -43,7 +44,7 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
  * await server.close();
  * ```
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const file = resolveFile(base, req.url ?? '/');
@@ -54,10 +55,13 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', ok);
+  });
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${address.address}:${address.port}`,
     close: () => new Promise<void>((ok, fail) => {
       server.closeAllConnections();
       server.close((e) => (e ? fail(e) : ok()));

@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
-import { run, type FitHeightsReport } from './index.js';
+import { EXIT, MAX_STEPS, run, USAGE, type FitHeightsReport } from './index.js';
 
 let root = '';
 beforeAll(async () => {
@@ -24,8 +25,8 @@ async function cli(argv: string[], outName: string): Promise<Outcome> {
   let stderr = '';
   const out = join(root, outName);
   const code = await run([...argv, '--out', outName], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
     cwd: root,
   });
   return { code, stdout, stderr, out };
@@ -154,7 +155,7 @@ describe('run(argv) with bad input', () => {
     expect(stderr).toContain(`${name}:${line}:`);
     expect(stderr).toMatch(message);
     expect(stdout).toBe('');
-    expect(await readdir(out)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('run(["--data", missing file]) exits 2 naming the file', async () => {
@@ -171,31 +172,109 @@ describe('run(argv) with bad input', () => {
   });
 
   test.each([
-    [['--steps', '0'], /--steps "0"/],
-    [['--method', 'newton'], /--method "newton"/],
-    [['--frobnicate'], /frobnicate/],
-  ])('run(%j) exits 2 with the message and the usage line', async (argv, message) => {
-    const { code, stderr, stdout } = await cli(argv, 'usage');
-    expect(code).toBe(2);
-    expect(stderr).toMatch(message);
-    expect(stderr).toMatch(/^usage: fit-heights /m);
+    [['--steps', '0'], /--steps must be an integer from 1 to 100000, got "0"/],
+    [['--steps', '1e300'], /--steps must be an integer from 1 to 100000, got "1e300"/],
+    [['--steps', '0x10'], /--steps must be an integer from 1 to 100000, got "0x10"/],
+    [['--method', 'newton'], /--method must be one of steepest, gauss-newton, levenberg-marquardt, got "newton"/],
+    [['--steps', '5', '--steps', '6'], /--steps is given 2 times/],
+    [['--frobnicate'], /unknown option --frobnicate/],
+  ])('run(%j) exits 2 with the message and the usage line, before any work', async (argv, message) => {
+    const { code, stderr, stdout, out } = await cli(argv, 'usage');
+    expect(code).toBe(EXIT.usage);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^fit-heights: /);
+    expect(lines[0]).toMatch(message);
+    expect(lines[1]).toBe(USAGE);
     expect(stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
   });
 
-  it('run(["--out", a file]) exits 2 before any work', async () => {
-    await writeFile(join(root, 'occupied'), 'x');
-    const { code, stderr, stdout } = await cli([], 'occupied');
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/--out ".*occupied" is not a writable directory/);
-    expect(stdout).toBe('');
-  });
-
-  it('run(["--help"]) prints every option with its default and exits 0', async () => {
+  test.each([
+    ['a file', async (p: string) => writeFile(p, 'x'), (p: string) => p, /--out ".*": ".*" is a file, not a folder/],
+    ['a folder holding other files', async (p: string) => (await mkdir(p), await writeFile(join(p, 'mine.txt'), 'x')), (p: string) => p, /holds "mine.txt", which this run does not write/],
+    ['a folder where report.json should be', async (p: string) => mkdir(join(p, 'report.json'), { recursive: true }), (p: string) => p, /holds "report.json"/],
+    ['/proc/x', async () => undefined, () => '/proc/x', /--out "\/proc\/x": cannot create folders in "\/proc" \(ENOENT/],
+  ])('run(["--out", %s]) exits 2 at once, one line naming the path, nothing written', async (_what, setUp, outOf, message) => {
+    const base = join(await mkdtemp(join(root, 'bad-out-')), 'out');
+    await setUp(base);
+    const before = (await readdir(join(base, '..'))).sort();
+    const target = outOf(base);
     let stdout = '';
-    const code = await run(['--', '--help'], { stdout: (t) => (stdout += t), stderr: () => undefined, cwd: root });
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/--aggression A .*\(default: 2000\)/);
-    expect(stdout).toMatch(/--out DIR .*\(default: out\/fit-heights\)/);
+    let stderr = '';
+    const started = Date.now();
+    const code = await run(['--out', target], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: root });
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect((await readdir(join(base, '..'))).sort()).toEqual(before);
+  });
+
+  it('run(["--help"]) prints every option with its default, the output rule and the exit codes, and exits 0', async () => {
+    for (const argv of [['--', '--help'], ['--steps', 'x', '-h']]) {
+      let stdout = '';
+      const code = await run(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, cwd: root });
+      expect(code).toBe(EXIT.ok);
+      expect(stdout).toMatch(/--aggression A .*\(default 2000\)/);
+      expect(stdout).toMatch(/--out DIR .*\(default out\/fit-heights\)/);
+      expect(stdout).toMatch(/Previous results in --out are kept: renamed to --out plus a timestamp/);
+      expect(stdout).toMatch(/exit codes:\n {2}0 {4}done/);
+    }
+  });
+});
+
+describe('run(argv) on large and out-of-unit data', () => {
+  it('run(["--data", a file with one millimetre slip among centimetres]) exits 2 at once naming the line and the unit (it used to draw for > 300 s)', async () => {
+    await writeFile(join(root, 'mixed-mm.csv'), '170\n172\n1720\n175\n168\n');
+    const { code, stderr, out } = await cli(['--data', 'mixed-mm.csv'], 'mixed');
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toMatch(/^fit-heights: mixed-mm\.csv:3: "1720" is not a plausible height in centimetres; .*looks like millimetres \(1720 mm = 172 cm\)/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('run(["--data", 250,000 raw heights]) fits them', async () => {
+    const lines = Array.from({ length: 250_000 }, (_, i) => (160 + ((i * 7919) % 400) / 10).toFixed(1));
+    await writeFile(join(root, 'big.csv'), lines.join('\n'));
+    const { code, stdout, out } = await cli(['--data', 'big.csv', '--method', 'levenberg-marquardt'], 'big');
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('250000 heights');
+    expect((await report(out)).data.total).toBe(250_000);
+  });
+
+  it(`run(["--steps", "${MAX_STEPS}"]) keeps the table, the drawn paths and the report bounded`, async () => {
+    const { code, stdout, out } = await cli(['--steps', String(MAX_STEPS), '--aggression', '100'], 'long');
+    expect(code).toBe(EXIT.ok);
+    const rows = stdout.split('\n').filter((line) => /^\d+\s+\d/.test(line));
+    expect(rows.length).toBeLessThanOrEqual(21 + 3);
+    const r = await report(out);
+    expect(r.runs.steepest.pathLength).toBe(MAX_STEPS + 1);
+    expect(r.runs.steepest.path.length).toBe(2000);
+    expect(r.runs.steepest.path.at(-1)!.step).toBe(MAX_STEPS);
+  });
+
+  it('run twice into one folder keeps the first results, renamed with a timestamp', async () => {
+    const first = await cli(['--steps', '5'], 'twice');
+    expect(first.code).toBe(EXIT.ok);
+    const before = await readFile(join(first.out, 'report.json'), 'utf8');
+    const second = await cli(['--steps', '6'], 'twice');
+    expect(second.code).toBe(EXIT.ok);
+    const kept = (await readdir(root)).filter((name) => name.startsWith('twice.'));
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatch(/^twice\.\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d$/);
+    expect(await readFile(join(root, kept[0]!, 'report.json'), 'utf8')).toBe(before);
+    expect(second.stdout).toContain(`kept the previous results as ${join(root, kept[0]!)}`);
+  });
+
+  it('run(argv) with its signal aborted writes nothing and exits 130', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let stdout = '';
+    const code = await run(['--out', 'aborted'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, cwd: root, signal: controller.signal });
+    expect(code).toBe(EXIT.interrupted);
+    expect(stdout).toMatch(/interrupted .*: nothing written/);
+    expect(existsSync(join(root, 'aborted'))).toBe(false);
   });
 });
 

@@ -1,63 +1,45 @@
-import { resolve } from 'node:path';
+import { cliIo, EXIT, prepareOutputFolder, runCommand, type CliIo, type ExitCode, type OutputFolder } from '@slope/cli-kit';
 import { renderFigures } from './figures.js';
 import { dataRegion, runMethod } from './fits.js';
-import { DataError, loadData, type LoadedData } from './load-data.js';
+import { loadData, type LoadedData } from './load-data.js';
 import { histogramMoments } from './moments.js';
-import { METHODS, USAGE, UsageError, helpText, parseOptions, type FitHeightsOptions } from './options.js';
-import { OutputDirError, prepareOutDir, writeFilesAtomically } from './output.js';
+import { COMMAND, METHODS, readOptions, type FitHeightsOptions } from './options.js';
 import { buildReport } from './report.js';
 import type { MethodRun } from './run-types.js';
-import { comparisonTable, formatChi2, formatMu, methodLabel, stepTable } from './tables.js';
+import { comparisonTable, formatChi2, formatMu, methodLabel, stepTable, tableEvery } from './tables.js';
 
 /**
- * Where the CLI writes text and resolves relative paths; tests pass their own.
+ * Where the CLI writes text, resolves relative paths, learns of Ctrl-C and writes files:
+ * `@slope/cli-kit`'s `CliIo`, shared with backprop. Tests pass their own parts.
  *
  * @example
  * ```ts
  * let text = '';
- * await run(['--help'], { stdout: (t) => (text += t), stderr: () => {}, cwd: process.cwd() });
+ * await run(['--help'], { stdout: { write: (t: string) => (text += t) }, cwd: process.cwd() });
  * ```
  */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Directory that relative `--data` and `--out` paths are resolved against. */
-  readonly cwd: string;
-}
+export type { CliIo };
 
-/**
- * The process's streams. Relative paths resolve against `INIT_CWD` when pnpm set it (the
- * directory `pnpm …` was typed in, even though pnpm runs the script in the app's folder),
- * otherwise against the working directory.
- *
- * @example
- * ```ts
- * const io = processIo();
- * io.stdout('hello\n');
- * ```
- */
-export function processIo(): CliIo {
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-  };
-}
-
-const FILES = ['histogram.png', 'contour.png', 'report.json'] as const;
+/** The files of one run, in the order they are listed. */
+export const OUTPUT_FILES = ['histogram.png', 'contour.png', 'report.json'] as const;
 
 function describeData(options: FitHeightsOptions, loaded: LoadedData): string {
   const { x, binWidth, total, provenance, citation } = loaded.histogram;
-  const source = options.data === undefined ? `dataset ${loaded.label}` : `file ${loaded.label} (${options.unit})`;
+  const source = options.data === undefined ? `dataset ${loaded.label}` : `file ${loaded.label} (${loaded.unit})`;
   const count = total == null ? '' : `, ${total} heights`;
   const cite = citation == null ? '' : `\nsource: ${citation}`;
   return `${source}: ${x.length} bins of ${binWidth} cm${count}\n${provenance}${cite}`;
 }
 
-async function fitAndWrite(options: FitHeightsOptions, io: CliIo): Promise<number> {
-  const out = resolve(io.cwd, options.out);
-  await prepareOutDir(out);
+function interrupted(io: CliIo, when: string): ExitCode {
+  io.stdout.write(`interrupted ${when}: nothing written; the output folder is as it was\n`);
+  return EXIT.interrupted;
+}
+
+async function fitAndWrite(options: FitHeightsOptions, out: OutputFolder, io: CliIo): Promise<ExitCode> {
+  const say = (text: string) => io.stdout.write(text);
   const loaded = await loadData(options, io.cwd);
+  if (io.signal.aborted) return interrupted(io, 'while reading the data');
   const { x, y, binWidth } = loaded.histogram;
   const region = dataRegion(x, y, binWidth);
   const settings = { start: options.start, aggression: options.aggression, steps: options.steps };
@@ -68,68 +50,52 @@ async function fitAndWrite(options: FitHeightsOptions, io: CliIo): Promise<numbe
   const secondary = runs.find((run) => run.method === besideMethod) as MethodRun;
   const moments = histogramMoments(x, y);
 
-  io.stdout(`${describeData(options, loaded)}\n\n`);
+  say(`${describeData(options, loaded)}\n\n`);
   const how = options.method === 'steepest' ? `, aggression ${options.aggression}` : '';
-  io.stdout(`${methodLabel(primary.method)} from (μ, σ) = (${options.start.join(', ')})${how}, ${options.steps} steps at most:\n`);
-  io.stdout(`${stepTable(primary)}\n\n`);
-  io.stdout(`comparison (same start, same step budget):\n${comparisonTable(runs, moments)}\n\n`);
+  say(`${methodLabel(primary.method)} from (μ, σ) = (${options.start.join(', ')})${how}, ${options.steps} steps at most:\n`);
+  say(`${stepTable(primary, tableEvery(options.steps))}\n\n`);
+  say(`comparison (same start, same step budget):\n${comparisonTable(runs, moments)}\n\n`);
   for (const run of runs) {
     if (run.diverged) {
       const b = run.best;
-      io.stdout(
-        `${methodLabel(run.method)} ${run.message}\n  best point: step ${b.step}, μ = ${formatMu(b.mu)}, σ = ${formatMu(b.sigma)}, χ² = ${formatChi2(b.chi2)}\n`,
-      );
+      say(`${methodLabel(run.method)} ${run.message}\n  best point: step ${b.step}, μ = ${formatMu(b.mu)}, σ = ${formatMu(b.sigma)}, χ² = ${formatChi2(b.chi2)}\n`);
     }
   }
+  if (io.signal.aborted) return interrupted(io, 'after fitting');
 
   const figures = await renderFigures({ histogram: loaded.histogram, primary, secondary, region });
-  const report = buildReport(options, loaded, moments, runs, primary, [...FILES]);
-  const written = await writeFilesAtomically(out, {
-    'histogram.png': figures.histogram,
-    'contour.png': figures.contour,
-    'report.json': `${JSON.stringify(report, null, 2)}\n`,
-  });
-  io.stdout(`wrote ${written.join(', ')}\n`);
+  if (io.signal.aborted) return interrupted(io, 'while drawing');
+  const report = buildReport(options, loaded, moments, runs, primary, [...OUTPUT_FILES]);
+  const saved = out.save([
+    { name: 'histogram.png', data: figures.histogram },
+    { name: 'contour.png', data: figures.contour },
+    { name: 'report.json', data: `${JSON.stringify(report, null, 2)}\n` },
+  ]);
+  say(`wrote ${saved.files.join(', ')}\n`);
+  if (saved.previous != null) say(`kept the previous results as ${saved.previous}\n`);
   if (primary.diverged) {
-    io.stderr(`fit-heights: ${methodLabel(primary.method)} diverged; try a smaller --aggression (the course uses 2000)\n`);
-    return 1;
+    io.stderr.write(`fit-heights: ${methodLabel(primary.method)} diverged; try a smaller --aggression (the course uses 2000)\n`);
+    return EXIT.failed;
   }
-  return 0;
+  return EXIT.ok;
 }
 
 /**
- * Runs the app on `argv` (without the `node` and script entries) and returns the exit code:
- * 0 fitted, 1 the chosen method diverged (files still written), 2 bad command line, bad data
- * or an unwritable output directory.
+ * Runs the app on `argv` (without the `node` and script entries) and returns the exit code
+ * (`@slope/cli-kit`'s, shared with backprop): 0 fitted, 1 the chosen method diverged (files
+ * still written), 2 bad command line, bad data or a bad output folder (nothing written), 3 an
+ * internal error, 130 interrupted (nothing written).
  *
  * @example
  * ```ts
  * process.exitCode = await run(['--dataset', 'galton-sons', '--out', 'out/sons']);
  * ```
  */
-export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  let options: FitHeightsOptions;
-  try {
-    const command = parseOptions(argv);
-    if (command.kind === 'help') {
-      io.stdout(helpText());
-      return 0;
-    }
-    options = command.options;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`fit-heights: ${error.message}\n${USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  try {
-    return await fitAndWrite(options, io);
-  } catch (error) {
-    if (error instanceof DataError || error instanceof OutputDirError) {
-      io.stderr(`fit-heights: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+export async function run(argv: readonly string[], partial: Partial<CliIo> = {}): Promise<ExitCode> {
+  const io = cliIo(partial);
+  return runCommand(COMMAND, argv, io, async (values) => {
+    const options = readOptions(values);
+    const out = prepareOutputFolder(options.out, { files: OUTPUT_FILES, cwd: io.cwd, fs: io.fs });
+    return fitAndWrite(options, out, io);
+  });
 }

@@ -45,6 +45,42 @@ const COURSE_MU: Range = [150, 200];
 const COURSE_SIGMA: Range = [2, 35];
 const GRID_STEP = 0.5;
 const LEVELS = 20;
+/** At most this many grid points a side, and this many Gaussian evaluations for the whole χ² map. */
+const MAX_GRID_SIDE = 201;
+const MIN_GRID_SIDE = 21;
+const CHI2_BUDGET = 2_000_000;
+/** The most points of a path drawn; longer paths are thinned evenly, first and last kept. */
+export const MAX_PATH_POINTS = 2000;
+
+/**
+ * The χ² grid's size for a contour window over a histogram of `bins` bins: the course's 0.5 cm
+ * spacing where it fits, otherwise coarser, so the map never costs more than about two million
+ * Gaussian evaluations (at most 201 × 201 points) whatever the data — one stray height once
+ * made it 27 million points of 621 bins each.
+ *
+ * @example
+ * ```ts
+ * contourGridSize({ mu: [150, 200], sigma: [2, 35] }, 100); // { nx: 101, ny: 67 }, the course's grid
+ * ```
+ */
+export function contourGridSize(window: { mu: Range; sigma: Range }, bins: number): { nx: number; ny: number } {
+  const count = (range: Range) => Math.min(MAX_GRID_SIDE, Math.round((range[1] - range[0]) / GRID_STEP) + 1);
+  let nx = count(window.mu);
+  let ny = count(window.sigma);
+  const cost = nx * ny * Math.max(1, bins);
+  if (cost > CHI2_BUDGET) {
+    const shrink = Math.sqrt(CHI2_BUDGET / cost);
+    nx = Math.max(MIN_GRID_SIDE, Math.floor(nx * shrink));
+    ny = Math.max(MIN_GRID_SIDE, Math.floor(ny * shrink));
+  }
+  return { nx, ny };
+}
+
+/** At most `limit` points of `path`, evenly spread, the first and the last kept. */
+export function thinPath<T>(path: readonly T[], limit = MAX_PATH_POINTS): T[] {
+  if (path.length <= limit) return [...path];
+  return Array.from({ length: limit }, (_, i) => path[Math.round((i * (path.length - 1)) / (limit - 1))]!);
+}
 
 /**
  * χ²(μ, σ) = Σ (yᵢ − f(xᵢ; μ, σ))² over every bin, the course's unweighted χ².
@@ -120,24 +156,19 @@ export async function renderFigures(input: FigureInput): Promise<Figures> {
 
   const courseX: Range = [130, 210];
   const xRange: Range = region.low >= courseX[0] && region.high <= courseX[1] ? courseX : [region.low - 0.1 * region.span, region.high + 0.1 * region.span];
-  const tallest = Math.max(...histogram.y);
+  // A loop, not Math.max(...y): a spread of many bins can overflow the stack.
+  const tallest = histogram.y.reduce((top, v) => Math.max(top, v), 0);
   const yRange: Range = [0, Math.max(0.08, 1.15 * tallest)];
   const before = histogramPanel(histogram, start, `before: start μ = ${formatMu(start.mu)}, σ = ${formatMu(start.sigma)}`, xRange, yRange);
   const afterChart = histogramPanel(histogram, after, afterTitle(primary), xRange, yRange);
   const histogramPng = await sideBySide([await renderPng(before, PANEL), await renderPng(afterChart, PANEL)]);
 
   const window = contourWindow(histogramMoments(histogram.x, histogram.y));
-  const count = (range: Range) => Math.round((range[1] - range[0]) / GRID_STEP) + 1;
-  const grid = sampleGrid(
-    (mu, sigma) => chiSquared(histogram.x, histogram.y, mu, sigma),
-    window.mu,
-    window.sigma,
-    count(window.mu),
-    count(window.sigma),
-  );
+  const { nx, ny } = contourGridSize(window, histogram.x.length);
+  const grid = sampleGrid((mu, sigma) => chiSquared(histogram.x, histogram.y, mu, sigma), window.mu, window.sigma, nx, ny);
   const path = (run: MethodRun) => ({
-    x: run.path.map((p) => p.mu),
-    y: run.path.map((p) => p.sigma),
+    x: thinPath(run.path).map((p) => p.mu),
+    y: thinPath(run.path).map((p) => p.sigma),
     label: `${methodLabel(run.method)} (${run.iterations} steps${run.diverged ? ', diverged' : ''})`,
   });
   const contour = contourChart({

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { HeightsCsvError, datasets, type HeightsHistogram } from '@slope/models';
+import { InputError } from '@slope/cli-kit';
+import { HeightsCsvError, datasets, type HeightsHistogram, type HeightUnit } from '@slope/models';
 import type { FitHeightsOptions } from './options.js';
 
 /**
@@ -15,7 +16,7 @@ import type { FitHeightsOptions } from './options.js';
  * }
  * ```
  */
-export class DataError extends Error {
+export class DataError extends InputError {
   override readonly name = 'DataError';
   constructor(
     message: string,
@@ -40,6 +41,8 @@ export interface LoadedData {
   readonly label: string;
   /** Absolute path of the `--data` file, or `null` for a built-in dataset. */
   readonly file: string | null;
+  /** The unit the data were read in: `--unit`, the unit the header names, else cm. */
+  readonly unit: HeightUnit;
 }
 
 /**
@@ -55,7 +58,7 @@ export interface LoadedData {
  */
 export async function loadData(options: Pick<FitHeightsOptions, 'dataset' | 'data' | 'unit'>, cwd: string): Promise<LoadedData> {
   if (options.data === undefined) {
-    return { histogram: datasets.heights(options.dataset), label: options.dataset, file: null };
+    return { histogram: datasets.heights(options.dataset), label: options.dataset, file: null, unit: 'cm' };
   }
   const file = resolve(cwd, options.data);
   let text: string;
@@ -67,7 +70,7 @@ export async function loadData(options: Pick<FitHeightsOptions, 'dataset' | 'dat
   }
   let histogram: HeightsHistogram;
   try {
-    histogram = datasets.parseHeightsCsv(text, { unit: options.unit });
+    histogram = datasets.parseHeightsCsv(text, options.unit === undefined ? {} : { unit: options.unit });
   } catch (error) {
     if (error instanceof HeightsCsvError) {
       // The file:line prefix already says where, so drop the parser's own "line N:" lead-in.
@@ -81,5 +84,5 @@ export async function loadData(options: Pick<FitHeightsOptions, 'dataset' | 'dat
   if (histogram.x.length < 3) {
     throw new DataError(`${options.data}: the heights fill ${histogram.x.length} bin(s) of ${histogram.binWidth} cm; expected at least 3 to fit μ and σ`);
   }
-  return { histogram, label: options.data, file };
+  return { histogram, label: options.data, file, unit: histogram.sourceUnit };
 }

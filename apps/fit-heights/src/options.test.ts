@@ -5,7 +5,7 @@ import { DEFAULTS, UsageError, helpText, parseOptions } from './index.js';
 describe('parseOptions(argv)', () => {
   it('parseOptions([]) gives the course notebook defaults', () => {
     expect(parseOptions([])).toEqual({ kind: 'run', options: DEFAULTS });
-    expect(DEFAULTS).toMatchObject({ dataset: 'course', start: [155, 6], aggression: 2000, steps: 50, method: 'steepest' });
+    expect(DEFAULTS).toMatchObject({ dataset: 'course', unit: undefined, start: [155, 6], aggression: 2000, steps: 50, method: 'steepest' });
   });
 
   it('parseOptions(argv) reads every option', () => {
@@ -23,30 +23,38 @@ describe('parseOptions(argv)', () => {
     expect(parseOptions(['--', '--steps', '3'])).toMatchObject({ kind: 'run', options: { steps: 3 } });
   });
 
-  test.each([['--help'], ['-h']])('parseOptions([%s]) asks for help', (flag) => {
+  test.each([['--help'], ['-h']])('parseOptions([%s]) asks for help, wherever it is', (flag) => {
     expect(parseOptions([flag])).toEqual({ kind: 'help' });
+    expect(parseOptions(['--steps', '-1', flag, '--bogus'])).toEqual({ kind: 'help' });
   });
 
   test.each([
-    [['--steps', '0'], /--steps "0"/],
-    [['--steps', '2.5'], /whole number/],
-    [['--steps', 'ten'], /--steps "ten" is not a finite number/],
-    [['--aggression=-1'], /--aggression "-1" must be positive/],
-    [['--aggression', '-1'], /--aggression/],
-    [['--aggression', ''], /not a finite number/],
-    [['--start', '155'], /--start "155" must be two numbers/],
-    [['--start', '155,0'], /sigma must be positive/],
-    [['--start', '155,x'], /--start "x" is not a finite number/],
-    [['--dataset', 'galton'], /--dataset "galton" is not one of course, galton-sons, galton-daughters/],
-    [['--method', 'newton'], /--method "newton" is not one of/],
-    [['--data', 'a.csv', '--unit', 'mm'], /--unit "mm" is not one of cm, in/],
+    [['--steps', '0'], /--steps must be an integer from 1 to 100000, got "0"/],
+    [['--steps', '2.5'], /--steps must be an integer/],
+    [['--steps', 'ten'], /--steps must be an integer from 1 to 100000, got "ten"/],
+    [['--steps', '1e300'], /--steps must be an integer from 1 to 100000, got "1e300"/],
+    [['--steps', '0x10'], /got "0x10"/],
+    [['--aggression=-1'], /--aggression must be a number above 0, got "-1"/],
+    [['--aggression', '-1'], /--aggression must be a number above 0, got "-1"/],
+    [['--aggression', ''], /--aggression must be a number above 0, got ""/],
+    [['--start', '155'], /--start must be two numbers MU,SIGMA such as 155,6 \(sigma above 0\), got "155"/],
+    [['--start', '155,0'], /--start must be a number above 0, got "0"/],
+    [['--start', '155,x'], /--start must be a number above 0, got "x"/],
+    [['--dataset', 'galton'], /--dataset must be one of course, galton-sons, galton-daughters, got "galton"/],
+    [['--method', 'newton'], /--method must be one of/],
+    [['--data', 'a.csv', '--unit', 'ft'], /--unit must be one of cm, in, mm, m, got "ft"/],
     [['--unit', 'in'], /--unit "in" applies to --data files only/],
     [['--data', 'a.csv', '--dataset', 'course'], /choose one/],
-    [['--bogus'], /bogus/],
-    [['stray'], /stray/],
+    [['--steps', '5', '--steps', '6'], /--steps is given 2 times \("5", "6"\); give it once/],
+    [['--bogus'], /unknown option --bogus/],
+    [['stray'], /unexpected argument "stray"/],
   ])('parseOptions(%j) throws a UsageError naming the problem', (argv, message) => {
     expect(() => parseOptions(argv)).toThrow(UsageError);
     expect(() => parseOptions(argv)).toThrow(message);
+  });
+
+  it('parseOptions takes a negative μ as its own argument', () => {
+    expect(parseOptions(['--start', '-5,6'])).toMatchObject({ kind: 'run', options: { start: [-5, 6] } });
   });
 
   it('parseOptions(["--start", "MU,SIGMA"]) round-trips any finite start with positive sigma', () => {
@@ -65,6 +73,13 @@ describe('parseOptions(argv)', () => {
 });
 
 describe('helpText()', () => {
+  it('helpText() has the layout of every Slope runner: usage, options, the output rule, exit codes', () => {
+    const text = helpText();
+    expect(text).toMatch(/\n\nusage: fit-heights \[--dataset NAME\].* \[-h\]\n\noptions:\n/);
+    expect(text).toMatch(/Previous results in --out are kept/);
+    expect(text).toMatch(/exit codes:\n {2}0 {4}done\n/);
+  });
+
   test.each(['--dataset', '--data', '--unit', '--method', '--start', '--aggression', '--steps', '--out', '--help'])(
     'helpText() lists %s',
     (flag) => {
@@ -74,7 +89,7 @@ describe('helpText()', () => {
 
   it('helpText() states every default', () => {
     const text = helpText();
-    for (const fragment of ['(default: course)', '(default: cm)', '(default: steepest)', '(default: 155,6)', '(default: 2000)', '(default: 50)', '(default: out/fit-heights)']) {
+    for (const fragment of ['(default course)', '(default the unit the header names, else cm)', '(default steepest)', '(default 155,6)', '(default 2000)', '(default 50)', '(default out/fit-heights)']) {
       expect(text).toContain(fragment);
     }
   });

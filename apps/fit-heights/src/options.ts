@@ -1,4 +1,17 @@
-import { parseArgs } from 'node:util';
+import { FIT_GAUSSIAN_MAX_STEPS } from '@slope/models';
+import {
+  OUTPUT_FOLDER_HELP,
+  helpText as kitHelpText,
+  parseCommandLine,
+  readChoice,
+  readInteger,
+  readList,
+  readNumber,
+  UsageError,
+  usageLine,
+  type CommandSpec,
+  type OptionValues,
+} from '@slope/cli-kit';
 
 /**
  * The built-in histograms `--dataset` can name.
@@ -43,10 +56,10 @@ export type MethodName = (typeof METHODS)[number];
  *
  * @example
  * ```ts
- * UNITS; // ['cm', 'in']
+ * UNITS; // ['cm', 'in', 'mm', 'm']
  * ```
  */
-export const UNITS = ['cm', 'in'] as const;
+export const UNITS = ['cm', 'in', 'mm', 'm'] as const;
 /**
  * A length unit.
  *
@@ -69,7 +82,8 @@ export interface FitHeightsOptions {
   readonly dataset: DatasetName;
   /** A CSV file to read instead of the built-in dataset; `undefined` for the dataset. */
   readonly data: string | undefined;
-  readonly unit: Unit;
+  /** The unit of `data`; `undefined` for the unit the file's header names, else cm. */
+  readonly unit: Unit | undefined;
   readonly method: MethodName;
   /** Starting point `[μ, σ]` in cm. */
   readonly start: readonly [number, number];
@@ -101,12 +115,55 @@ export type ParsedCommand = { readonly kind: 'help' } | { readonly kind: 'run'; 
 export const DEFAULTS: FitHeightsOptions = {
   dataset: 'course',
   data: undefined,
-  unit: 'cm',
+  unit: undefined,
   method: 'steepest',
   start: [155, 6],
   aggression: 2000,
   steps: 50,
   out: 'out/fit-heights',
+};
+
+/**
+ * The largest `--steps`: `fitGaussian`'s own maximum, since every step of the path is kept.
+ *
+ * @example
+ * ```ts
+ * parseOptions(['--steps', String(MAX_STEPS)]); // accepted
+ * ```
+ */
+export const MAX_STEPS = FIT_GAUSSIAN_MAX_STEPS;
+
+const d = DEFAULTS;
+
+/**
+ * The command: its options, help and notes.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(helpText());
+ * ```
+ */
+export const COMMAND: CommandSpec = {
+  name: 'fit-heights',
+  summary: [
+    'fit-heights (course assignment 2): fit a Gaussian to a heights histogram by steepest descent on',
+    'chi-squared, then compare with Gauss-Newton, Levenberg-Marquardt and the histogram\'s own moments.',
+  ],
+  options: {
+    dataset: { value: 'NAME', description: `built-in histogram: ${DATASETS.join(', ')}`, default: d.dataset },
+    data: {
+      value: 'FILE.csv',
+      description: 'read heights from a CSV instead: one height per line, a `height` column, or `centre,count` rows; implausible heights and unit slips are refused with their line',
+      default: 'none, use --dataset',
+    },
+    unit: { value: 'UNIT', description: `unit of the heights in --data: ${UNITS.join(', ')}; converted to cm`, default: 'the unit the header names, else cm' },
+    method: { value: 'NAME', description: `method for the step table and the magenta path: ${METHODS.join(', ')}`, default: d.method },
+    start: { value: 'MU,SIGMA', description: 'starting point in cm, sigma above 0', default: d.start.join(',') },
+    aggression: { value: 'A', description: 'steepest-descent step factor, step = -A * grad chi^2, a number above 0', default: String(d.aggression) },
+    steps: { value: 'N', description: `iterations (at most, for Gauss-Newton and Levenberg-Marquardt), 1 to ${MAX_STEPS}`, default: String(d.steps) },
+    out: { value: 'DIR', description: 'folder for histogram.png, contour.png and report.json', default: d.out },
+  },
+  notes: ['Ctrl-C (or SIGTERM) stops the run without writing anything (exit 130). Exit 1: the chosen method diverged.', OUTPUT_FOLDER_HELP],
 };
 
 /**
@@ -117,13 +174,11 @@ export const DEFAULTS: FitHeightsOptions = {
  * try {
  *   parseOptions(['--steps', '0']);
  * } catch (error) {
- *   if (error instanceof UsageError) console.error(error.message); // '--steps "0" must be a whole number of at least 1'
+ *   if (error instanceof UsageError) console.error(error.message); // '--steps must be an integer from 1 to 100000, got "0"'
  * }
  * ```
  */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError };
 
 /**
  * The one-line synopsis printed with every usage error.
@@ -133,12 +188,11 @@ export class UsageError extends Error {
  * console.error(USAGE);
  * ```
  */
-export const USAGE =
-  'usage: fit-heights [--dataset course|galton-sons|galton-daughters] [--data FILE.csv] [--unit cm|in] ' +
-  '[--method steepest|gauss-newton|levenberg-marquardt] [--start MU,SIGMA] [--aggression A] [--steps N] [--out DIR]';
+export const USAGE = usageLine(COMMAND);
 
 /**
- * The `--help` text: what the app does and every option with its default.
+ * The `--help` text: what the app does, every option with its default, the output rule and
+ * the exit codes (the same layout as backprop's).
  *
  * @example
  * ```ts
@@ -146,77 +200,57 @@ export const USAGE =
  * ```
  */
 export function helpText(): string {
-  const d = DEFAULTS;
-  return [
-    'fit-heights: fit a Gaussian to a heights histogram by steepest descent on chi-squared',
-    '(the second programming assignment of "Mathematics for ML: Multivariate Calculus"),',
-    'then compare with Gauss-Newton, Levenberg-Marquardt and the histogram\'s own moments.',
-    '',
-    USAGE,
-    '',
-    'options:',
-    `  --dataset NAME     built-in histogram: ${DATASETS.join(', ')} (default: ${d.dataset})`,
-    '  --data FILE.csv    read heights from a CSV instead: one height per line, a `height` column,',
-    '                     or `centre,count` rows (default: none, use --dataset)',
-    `  --unit UNIT        unit of the heights in --data: ${UNITS.join(' or ')}; inches are converted to cm (default: ${d.unit})`,
-    `  --method NAME      method for the step table and the magenta path: ${METHODS.join(', ')} (default: ${d.method})`,
-    `  --start MU,SIGMA   starting point in cm (default: ${d.start.join(',')})`,
-    `  --aggression A     steepest-descent step factor, step = -A * grad chi^2 (default: ${d.aggression})`,
-    `  --steps N          iterations (at most, for Gauss-Newton and Levenberg-Marquardt) (default: ${d.steps})`,
-    `  --out DIR          where histogram.png, contour.png and report.json go (default: ${d.out})`,
-    '  -h, --help         show this help and exit',
-    '',
-    'exit codes: 0 fitted, 1 the chosen method diverged (best point reported, files still written),',
-    '            2 bad command line, unreadable or malformed data, or an unwritable --out,',
-    '            3 an unexpected internal error (a bug: please report the stack trace)',
-    '',
-  ].join('\n');
+  return kitHelpText(COMMAND);
 }
 
-function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${option} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
-}
-
-// Number('') and Number(' ') are 0, so blank text is rejected before conversion.
-function finiteNumber(option: string, text: string): number {
-  const value = text.trim() === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(value)) throw new UsageError(`--${option} ${JSON.stringify(text)} is not a finite number`);
-  return value;
-}
-
-function parseStart(text: string | undefined): readonly [number, number] {
-  if (text === undefined) return DEFAULTS.start;
-  const parts = text.split(',');
-  if (parts.length !== 2) {
-    throw new UsageError(`--start ${JSON.stringify(text)} must be two numbers MU,SIGMA such as 155,6`);
-  }
-  const mu = finiteNumber('start', parts[0] ?? '');
-  const sigma = finiteNumber('start', parts[1] ?? '');
-  if (sigma <= 0) throw new UsageError(`--start ${JSON.stringify(text)}: sigma must be positive, got ${sigma}`);
-  return [mu, sigma];
-}
-
-function parseAggression(text: string | undefined): number {
-  if (text === undefined) return DEFAULTS.aggression;
-  const value = finiteNumber('aggression', text);
-  if (value <= 0) throw new UsageError(`--aggression ${JSON.stringify(text)} must be positive`);
-  return value;
-}
-
-function parseSteps(text: string | undefined): number {
-  if (text === undefined) return DEFAULTS.steps;
-  const value = finiteNumber('steps', text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new UsageError(`--steps ${JSON.stringify(text)} must be a whole number of at least 1`);
-  }
-  return value;
+function parseStart(text: string): readonly [number, number] {
+  const [mu, sigma] = readList('start', text, 2, (part, i) => (i === 0 ? readNumber('start', part) : readNumber('start', part, { above: 0 })), 'two numbers MU,SIGMA such as 155,6 (sigma above 0)');
+  return [mu!, sigma!];
 }
 
 /**
- * Parses the command line (strict: unknown options and stray arguments are errors). A leading
- * `--` is tolerated, because pnpm passes it through literally (TOOLCHAIN.md G15).
+ * The options the command-line values ask for, each checked.
+ *
+ * @throws {UsageError} naming the bad option, the value given and what was expected.
+ * @example
+ * ```ts
+ * readOptions({ steps: '10' }).steps; // 10
+ * ```
+ */
+export function readOptions(values: OptionValues): FitHeightsOptions {
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const data = text('data');
+  const dataset = text('dataset');
+  const unit = text('unit');
+  if (data !== undefined && dataset !== undefined) {
+    throw new UsageError(`--data ${JSON.stringify(data)} and --dataset ${JSON.stringify(dataset)} both given; choose one`);
+  }
+  if (unit !== undefined && data === undefined) {
+    throw new UsageError(`--unit ${JSON.stringify(unit)} applies to --data files only; the built-in datasets are in cm`);
+  }
+  if (data?.trim() === '') throw new UsageError('--data needs a file name');
+  const out = text('out');
+  if (out?.trim() === '') throw new UsageError('--out needs a folder name');
+  const start = text('start');
+  const aggression = text('aggression');
+  const steps = text('steps');
+  const method = text('method');
+  return {
+    dataset: dataset === undefined ? DEFAULTS.dataset : readChoice('dataset', dataset, DATASETS),
+    data,
+    unit: unit === undefined ? undefined : readChoice('unit', unit, UNITS),
+    method: method === undefined ? DEFAULTS.method : readChoice('method', method, METHODS),
+    start: start === undefined ? DEFAULTS.start : parseStart(start),
+    aggression: aggression === undefined ? DEFAULTS.aggression : readNumber('aggression', aggression, { above: 0 }),
+    steps: steps === undefined ? DEFAULTS.steps : readInteger('steps', steps, { min: 1, max: MAX_STEPS }),
+    out: out ?? DEFAULTS.out,
+  };
+}
+
+/**
+ * Parses the command line with `@slope/cli-kit` (strict: unknown options, stray arguments and
+ * repeated options are errors; `-h` anywhere asks for help; negative numbers may follow their
+ * option). A leading `--` is tolerated, because pnpm passes it through literally (TOOLCHAIN.md G15).
  *
  * @throws {UsageError} naming the bad option, the value given and what was expected.
  * @example
@@ -226,48 +260,6 @@ function parseSteps(text: string | undefined): number {
  * ```
  */
 export function parseOptions(argv: readonly string[]): ParsedCommand {
-  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        dataset: { type: 'string' },
-        data: { type: 'string' },
-        unit: { type: 'string' },
-        method: { type: 'string' },
-        start: { type: 'string' },
-        aggression: { type: 'string' },
-        steps: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help === true) return { kind: 'help' };
-  if (values.data !== undefined && values.dataset !== undefined) {
-    throw new UsageError(`--data ${JSON.stringify(values.data)} and --dataset ${JSON.stringify(values.dataset)} both given; choose one`);
-  }
-  if (values.unit !== undefined && values.data === undefined) {
-    throw new UsageError(`--unit ${JSON.stringify(values.unit)} applies to --data files only; the built-in datasets are in cm`);
-  }
-  if (values.data?.trim() === '') throw new UsageError('--data needs a file name');
-  if (values.out?.trim() === '') throw new UsageError('--out needs a directory name');
-  return {
-    kind: 'run',
-    options: {
-      dataset: oneOf('dataset', values.dataset, DATASETS, DEFAULTS.dataset),
-      data: values.data,
-      unit: oneOf('unit', values.unit, UNITS, DEFAULTS.unit),
-      method: oneOf('method', values.method, METHODS, DEFAULTS.method),
-      start: parseStart(values.start),
-      aggression: parseAggression(values.aggression),
-      steps: parseSteps(values.steps),
-      out: values.out ?? DEFAULTS.out,
-    },
-  };
+  const parsed = parseCommandLine(COMMAND, argv);
+  return parsed.help ? { kind: 'help' } : { kind: 'run', options: readOptions(parsed.values) };
 }

@@ -1,3 +1,4 @@
+import { thinPath } from './figures.js';
 import type { LoadedData } from './load-data.js';
 import type { HistogramMoments } from './moments.js';
 import type { FitHeightsOptions } from './options.js';
@@ -24,7 +25,10 @@ export interface RunReport {
   readonly message: string;
   /** The lowest χ² inside the data's region (equals the final point unless diverged). */
   readonly best: PathPoint;
+  /** The path, start first; a path longer than 2,000 points is thinned evenly (first and last kept). */
   readonly path: readonly PathPoint[];
+  /** How many points the whole path has (`path` holds all of them up to 2,000). */
+  readonly pathLength: number;
 }
 
 /**
@@ -37,7 +41,7 @@ export interface RunReport {
  */
 export interface FitHeightsReport {
   readonly app: '@slope/fit-heights';
-  readonly options: Omit<FitHeightsOptions, 'data'> & { readonly data: string | null };
+  readonly options: Omit<FitHeightsOptions, 'data' | 'unit'> & { readonly data: string | null; readonly unit: LoadedData['unit'] };
   readonly data: {
     readonly name: string;
     readonly file: string | null;
@@ -72,7 +76,8 @@ function runReport(run: MethodRun): RunReport {
     fitReason: run.fitReason,
     message: run.message,
     best: run.best,
-    path: run.path,
+    path: thinPath(run.path),
+    pathLength: run.path.length,
   };
 }
 
@@ -97,7 +102,7 @@ export function buildReport(
   const byMethod = Object.fromEntries(runs.map((run) => [run.method, runReport(run)])) as Record<MethodRun['method'], RunReport>;
   return {
     app: '@slope/fit-heights',
-    options: { ...options, data: options.data ?? null },
+    options: { ...options, data: options.data ?? null, unit: loaded.unit },
     data: {
       name: loaded.label,
       file: loaded.file,

@@ -48,6 +48,22 @@ export function tableSteps(path: readonly PathPoint[], every = 10): PathPoint[] 
 }
 
 /**
+ * How often the step table shows a row for a budget of `steps`: every 10 steps up to 200, then
+ * the next of 20, 50, 100, 200, … that keeps it to at most 20 rows (plus the last step), so a
+ * 100,000-step run prints a table, not a listing.
+ *
+ * @example
+ * ```ts
+ * [tableEvery(50), tableEvery(1000), tableEvery(100_000)]; // [10, 50, 5000]
+ * ```
+ */
+export function tableEvery(steps: number): number {
+  let every = 10;
+  for (let k = 0; steps / every > 20; k++) every = [20, 50, 100][k % 3]! * 10 ** Math.floor(k / 3);
+  return every;
+}
+
+/**
  * The step table of one run: step, μ, σ, χ² every 10 steps and at the last step.
  *
  * @example

@@ -17,7 +17,7 @@ import { sigmoidGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sigmoid_
 import { squareGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Square_grad.js';
 import { subGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sub_grad.js';
 import { sumGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sum_grad.js';
-import { Tensor, tensor, valueAndGrad } from '../src/index.js';
+import { Tensor, exp, grad, jacobian, jit, sigmoid, sub, tensor, valueAndGrad } from '../src/index.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -39,8 +39,8 @@ const randn = (n: number, scale: number): Float64Array => Float64Array.from({ le
 
 interface Runner { name: string; step: () => void; }
 
-/** Median ms/step over rounds; runners interleave so machine noise hits them alike. */
-function measure(runners: Runner[], stepsPerRound: number, rounds: number, warmup: number): Map<string, number> {
+/** Per-round ms/step of each runner; runners interleave so machine noise hits them alike. */
+function measureRounds(runners: Runner[], stepsPerRound: number, rounds: number, warmup: number): Map<string, number[]> {
   for (const r of runners) for (let i = 0; i < warmup; i++) r.step();
   const samples = new Map<string, number[]>(runners.map((r) => [r.name, []]));
   for (let round = 0; round < rounds; round++) {
@@ -50,12 +50,23 @@ function measure(runners: Runner[], stepsPerRound: number, rounds: number, warmu
       samples.get(r.name)?.push((performance.now() - t0) / stepsPerRound);
     }
   }
-  const out = new Map<string, number>();
-  for (const [name, xs] of samples) {
-    xs.sort((p, q) => p - q);
-    out.set(name, xs[Math.floor(xs.length / 2)] as number);
-  }
-  return out;
+  return samples;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((p, q) => p - q);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+/**
+ * The ratio a/b as the median of per-round ratios: the two were timed back to back in each
+ * round, so a load change on the shared machine hits both (a ratio of two medians can pair
+ * a quiet round of one with a busy round of the other).
+ */
+function pairedRatio(samples: Map<string, number[]>, a: string, b: string): number {
+  const xs = samples.get(a) as number[];
+  const ys = samples.get(b) as number[];
+  return median(xs.map((x, i) => x / (ys[i] as number)));
 }
 
 /** heapUsed + arrayBuffers after two full collections (the second frees what the first finalised). */
@@ -123,6 +134,28 @@ function autodiffCourse(): Runner {
   const step = valueAndGrad(cost, { argnums: [0, 1, 2, 3, 4, 5] });
   return {
     name: 'autodiff',
+    step: () => {
+      const [, grads] = step(...params);
+      sgd(params.map((p) => p.data), grads.map((g) => g.data), LR);
+    },
+  };
+}
+
+/** The same cost written with the plain ops (no fused layer), compiled: jit(valueAndGrad(cost)). */
+function jitCourse(): Runner {
+  const shapes = [[6, 1], [7, 6], [2, 7], [6, 1], [7, 1], [2, 1]];
+  const params = courseInit.map((p, k) => new Tensor(p.slice(), shapes[k] as number[]));
+  const a0 = new Tensor(xs, [1, N]);
+  const y = new Tensor(ys, [2, N]);
+  const cost = (W1: Tensor, W2: Tensor, W3: Tensor, b1: Tensor, b2: Tensor, b3: Tensor): Tensor => {
+    const a1 = sigmoid(W1.matmul(a0).add(b1));
+    const a2 = sigmoid(W2.matmul(a1).add(b2));
+    const a3 = sigmoid(W3.matmul(a2).add(b3));
+    return a3.sub(y).square().sum().div(N);
+  };
+  const step = jit(valueAndGrad(cost, { argnums: [0, 1, 2, 3, 4, 5] }));
+  return {
+    name: 'jit',
     step: () => {
       const [, grads] = step(...params);
       sgd(params.map((p) => p.data), grads.map((g) => g.data), LR);
@@ -313,6 +346,26 @@ function autodiffMnist(): Runner {
   };
 }
 
+function jitMnist(): Runner {
+  const shapes = [[IN, HID], [HID, OUT], [HID], [OUT]];
+  const params = mnistInit.map((p, k) => new Tensor(p.slice(), shapes[k] as number[]));
+  const x = tensor(X, [M, IN]);
+  const y = tensor(Y, [M, OUT]);
+  const cost = (W1: Tensor, W2: Tensor, b1: Tensor, b2: Tensor): Tensor => {
+    const a1 = sigmoid(x.matmul(W1).add(b1));
+    const a2 = sigmoid(a1.matmul(W2).add(b2));
+    return a2.sub(y).square().sum().div(M);
+  };
+  const step = jit(valueAndGrad(cost, { argnums: [0, 1, 2, 3] }));
+  return {
+    name: 'jit',
+    step: () => {
+      const [, grads] = step(...params);
+      sgd(params.map((p) => p.data), grads.map((g) => g.data), LR);
+    },
+  };
+}
+
 function tfjsMnist(): Runner {
   const vars = [
     tf.variable(tf.tensor2d(Float32Array.from(mnistInit[0] as Float64Array), [IN, HID])),
@@ -340,6 +393,84 @@ function tfjsMnist(): Runner {
 }
 
 // ---------------------------------------------------------------------------------------
+// What @slope/optim needs when the user supplies no derivatives: the Jacobian of the
+// course's 20-bin Gaussian residuals (2 parameters μ, σ; COURSE.md §2.1) for
+// Levenberg–Marquardt, and the gradient of Rosenbrock's function for BFGS, each against
+// the hand-written derivative. One step = EVALS evaluations.
+const EVALS = 1000;
+const bins = Float64Array.from({ length: 20 }, (_, i) => 155 + 2.5 * i + 1.25);
+const density = Float64Array.from(bins, (x) => Math.exp(-((x - 178.5) ** 2) / (2 * 7.55 ** 2)) / (7.55 * Math.sqrt(2 * Math.PI)) * (1 + 0.1 * Math.sin(x)));
+const binsT = tensor(bins);
+const densityT = tensor(density);
+const SQRT_2PI = Math.sqrt(2 * Math.PI);
+/** Residuals y − N(x; μ, σ), written with tensor ops as a user would. */
+const gaussianResiduals = (p: Tensor): Tensor => {
+  const mu = p.at(0);
+  const sig = p.at(1);
+  return densityT.sub(exp(binsT.sub(mu).square().div(sig.square().mul(-2))).div(sig.mul(SQRT_2PI)));
+};
+const rosenbrock = (x: Tensor): Tensor => {
+  const a = x.at(0);
+  const b = x.at(1);
+  return sub(1, a).square().add(b.sub(a.square()).square().mul(100));
+};
+const p0 = Float64Array.of(170, 10);
+const r0 = Float64Array.of(-1.2, 1);
+/** Every runner evaluates at a slightly different point each time, as an optimizer does. */
+const nudge = (x: Float64Array, e: number): void => { x[0] = (x[0] as number) + (e & 1 ? 1e-9 : -1e-9); };
+
+/** The hand-written derivatives, as functions an optimizer would be given. */
+function analyticJacobian(p: Float64Array, J: Float64Array): void {
+  const mu = p[0] as number;
+  const sig = p[1] as number;
+  for (let i = 0; i < 20; i++) {
+    const d = (bins[i] as number) - mu;
+    const f = Math.exp(-(d * d) / (2 * sig * sig)) / (sig * SQRT_2PI);
+    J[2 * i] = (-f * d) / (sig * sig);
+    J[2 * i + 1] = -f * ((d * d) / (sig * sig * sig) - 1 / sig);
+  }
+}
+function handGradient(x: Float64Array, g: Float64Array): void {
+  const a = x[0] as number;
+  const b = x[1] as number;
+  g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+  g[1] = 200 * (b - a * a);
+}
+
+function gaussianRunners(): Runner[] {
+  const J = new Float64Array(40);
+  const analytic: Runner = { name: 'analytic', step: () => { for (let e = 0; e < EVALS; e++) { nudge(p0, e); analyticJacobian(p0, J); } } };
+  const program = jit(jacobian(gaussianResiduals)).lower(p0);
+  const ins = [p0];
+  const outs = [J];
+  const compiled: Runner = { name: 'jit run', step: () => { for (let e = 0; e < EVALS; e++) { nudge(p0, e); program.run(ins, outs); } } };
+  const jitted = jit(jacobian(gaussianResiduals));
+  const called: Runner = { name: 'jit call', step: () => { for (let e = 0; e < EVALS; e++) { nudge(p0, e); jitted(p0); } } };
+  const eagerJ = jacobian(gaussianResiduals);
+  const eager: Runner = { name: 'eager', step: () => { for (let e = 0; e < EVALS / 20; e++) { nudge(p0, e); eagerJ(p0); } } };
+  return [analytic, compiled, called, eager];
+}
+
+function rosenbrockRunners(): Runner[] {
+  const g = new Float64Array(2);
+  const hand: Runner = { name: 'hand', step: () => { for (let e = 0; e < EVALS; e++) { nudge(r0, e); handGradient(r0, g); } } };
+  const program = jit(grad(rosenbrock)).lower(r0);
+  const ins = [r0];
+  const outs = [g];
+  const compiled: Runner = { name: 'jit run', step: () => { for (let e = 0; e < EVALS; e++) { nudge(r0, e); program.run(ins, outs); } } };
+  const jitted = jit(grad(rosenbrock));
+  const called: Runner = { name: 'jit call', step: () => { for (let e = 0; e < EVALS; e++) { nudge(r0, e); jitted(r0); } } };
+  const eagerG = grad(rosenbrock);
+  const eager: Runner = { name: 'eager', step: () => { for (let e = 0; e < EVALS / 20; e++) { nudge(r0, e); eagerG(r0); } } };
+  return [hand, compiled, called, eager];
+}
+
+/** µs per evaluation: `step` ran EVALS evaluations (eager runners EVALS / 20). */
+function perEval(ms: number, name: string): number {
+  return (ms * 1000) / (name === 'eager' ? EVALS / 20 : EVALS);
+}
+
+// ---------------------------------------------------------------------------------------
 function fmt(ms: number): string {
   return ms < 1 ? ms.toFixed(3) : ms.toFixed(1);
 }
@@ -360,21 +491,44 @@ async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   let courseStep: (() => void) | null = null;
   let mnistStep: (() => void) | null = null;
+  let courseJitStep: (() => void) | null = null;
+  let mnistJitStep: (() => void) | null = null;
   if (only === undefined || only === 'course') {
-    const course = [autodiffCourse(), handCourse(), tfjsCourse()];
+    const course = [autodiffCourse(), jitCourse(), handCourse(), tfjsCourse()];
     courseStep = (course[0] as Runner).step;
-    const c = measure(course, quick ? 20 : 100, quick ? 3 : 9, quick ? 50 : 300);
-    const ca = c.get('autodiff') as number;
-    rows.push(['1→6→7→2 σ, N=1000', 'hand fused loop', fmt(c.get('hand loop') as number), fmt(ca), `${(ca / (c.get('hand loop') as number)).toFixed(2)}× (goal ≤ 1.15×)`]);
-    rows.push(['1→6→7→2 σ, N=1000', 'tfjs cpu', fmt(c.get('tfjs cpu') as number), fmt(ca), `${((c.get('tfjs cpu') as number) / ca).toFixed(1)}× faster (goal ≥ 5×)`]);
+    courseJitStep = (course[1] as Runner).step;
+    const cs = measureRounds(course, quick ? 20 : 100, quick ? 3 : 11, quick ? 50 : 300);
+    const c = (name: string): number => median(cs.get(name) as number[]);
+    rows.push(['1→6→7→2 σ, N=1000', 'hand fused loop', fmt(c('hand loop')), fmt(c('autodiff')), `${pairedRatio(cs, 'autodiff', 'hand loop').toFixed(2)}× (eager, fused dense)`]);
+    rows.push(['1→6→7→2 σ, N=1000', 'hand fused loop', fmt(c('hand loop')), `${fmt(c('jit'))} (jit)`, `${pairedRatio(cs, 'jit', 'hand loop').toFixed(2)}× (goal ≤ 1.15×)`]);
+    rows.push(['1→6→7→2 σ, N=1000', 'tfjs cpu', fmt(c('tfjs cpu')), fmt(c('autodiff')), `${pairedRatio(cs, 'tfjs cpu', 'autodiff').toFixed(1)}× faster (goal ≥ 5×)`]);
   }
   if (only === undefined || only === 'mnist') {
-    const mnist = [autodiffMnist(), handMnist(), tfjsMnist()];
+    const mnist = [autodiffMnist(), jitMnist(), handMnist(), tfjsMnist()];
     mnistStep = (mnist[0] as Runner).step;
-    const mm = measure(mnist, quick ? 1 : 3, quick ? 3 : 7, quick ? 2 : 5);
-    const ma = mm.get('autodiff') as number;
-    rows.push(['784→128→10 σ, N=256', 'hand GEMM loop', fmt(mm.get('hand GEMM') as number), fmt(ma), `${(ma / (mm.get('hand GEMM') as number)).toFixed(2)}× (goal ≤ 1.5×)`]);
-    rows.push(['784→128→10 σ, N=256', 'tfjs cpu', fmt(mm.get('tfjs cpu') as number), fmt(ma), `${((mm.get('tfjs cpu') as number) / ma).toFixed(1)}× faster (goal > 1×)`]);
+    mnistJitStep = (mnist[1] as Runner).step;
+    const ms = measureRounds(mnist, quick ? 1 : 2, quick ? 3 : 15, quick ? 2 : 5);
+    const mm = (name: string): number => median(ms.get(name) as number[]);
+    rows.push(['784→128→10 σ, N=256', 'hand GEMM loop', fmt(mm('hand GEMM')), fmt(mm('autodiff')), `${pairedRatio(ms, 'autodiff', 'hand GEMM').toFixed(2)}× (eager, fused dense)`]);
+    rows.push(['784→128→10 σ, N=256', 'hand GEMM loop', fmt(mm('hand GEMM')), `${fmt(mm('jit'))} (jit)`, `${pairedRatio(ms, 'jit', 'hand GEMM').toFixed(2)}× (goal ≤ 1.5×)`]);
+    rows.push(['784→128→10 σ, N=256', 'tfjs cpu', fmt(mm('tfjs cpu')), fmt(mm('autodiff')), `${pairedRatio(ms, 'tfjs cpu', 'autodiff').toFixed(1)}× faster (goal > 1×)`]);
+  }
+
+  if (only === undefined || only === 'optim') {
+    for (const [label, reference, runners] of [
+      ['Gaussian 20 bins: J (20×2)', 'analytic J', gaussianRunners()],
+      ['Rosenbrock: ∇f (2)', 'hand gradient', rosenbrockRunners()],
+    ] as const) {
+      const t = measureRounds(runners, 1, quick ? 5 : 15, quick ? 20 : 200);
+      const refName = runners[0]?.name as string;
+      const ref = perEval(median(t.get(refName) as number[]), 'ref');
+      for (const r of runners.slice(1)) {
+        const us = perEval(median(t.get(r.name) as number[]), r.name);
+        const ratio = pairedRatio(t, r.name, refName) * (r.name === 'eager' ? 20 : 1);
+        const what = r.name === 'jit run' ? 'jit, lower().run (caller buffers)' : r.name === 'jit call' ? 'jit, called with tensors' : 'eager (no jit)';
+        rows.push([label, reference, `${ref.toFixed(3)} µs`, `${us < 10 ? us.toFixed(3) : us.toFixed(1)} µs ${what}`, `${ratio.toFixed(1)}×`]);
+      }
+    }
   }
 
   const header = ['network', 'reference', 'reference ms/step', 'autodiff ms/step', 'ratio'];
@@ -391,6 +545,12 @@ async function main(): Promise<void> {
   }
   if (mnistStep != null) {
     console.log(`  784-128-10: allocated ≈ ${kb(allocationPerStep(mnistStep, 2))}/step, retained after gc ${kb(heapGrowthPerStep(mnistStep, quick ? 10 : 30))}/step`);
+  }
+  if (courseJitStep != null) {
+    console.log(`  course net, jit: allocated ≈ ${kb(allocationPerStep(courseJitStep, 10))}/step, retained after gc ${kb(heapGrowthPerStep(courseJitStep, quick ? 500 : 2000))}/step`);
+  }
+  if (mnistJitStep != null) {
+    console.log(`  784-128-10, jit: allocated ≈ ${kb(allocationPerStep(mnistJitStep, 2))}/step, retained after gc ${kb(heapGrowthPerStep(mnistJitStep, quick ? 10 : 30))}/step`);
   }
 }
 

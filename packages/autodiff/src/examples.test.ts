@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as m from './index.js';
 import {
   tensor, scalar, full, zeros, ones, add, sub, div, pow, exp, log, matmul, matmulAdd, dense, sum, mean, reshape, transpose,
   grad, valueAndGrad, vjp, jvp, jacobian, hessian, noGrad, numericGrad, gradCheck, tanh,
@@ -51,5 +52,59 @@ describe('TSDoc examples', () => {
     const r = gradCheck((w, x) => w.matmul(x).sigmoid().sum(), [tensor([[1, 2]]), tensor([[0.5], [-1]])]);
     expect(r.ok).toBe(true);
     expect(r.absError).toBeLessThan(1e-8);
+  });
+});
+
+describe('TSDoc examples of the new ops and of jit', () => {
+  it('elementwise ops', () => {
+    expect(m.atan(1).item()).toBe(0.7853981633974483);
+    expect(m.asin(1).item()).toBe(1.5707963267948966);
+    expect(m.acos(1).item()).toBe(0);
+    expect(m.sinh(0).item()).toBe(0);
+    expect(m.cosh(0).item()).toBe(1);
+    expect(m.log1p(1e-20).item()).toBe(1e-20);
+    expect(m.expm1(1e-20).item()).toBe(1e-20);
+    expect(m.erf(0.5).item()).toBe(0.5204998778130465);
+    expect(m.atan2(1, -1).item()).toBe(2.356194490192345);
+    expect(m.sign(m.tensor([-3, 0, 2])).toArray()).toEqual([-1, 0, 1]);
+    expect(m.greater(m.tensor([1, 2, 3]), 2).toArray()).toEqual([0, 0, 1]);
+    expect(m.greaterEqual(m.tensor([1, 2, 3]), 2).toArray()).toEqual([0, 1, 1]);
+    expect(m.less(m.tensor([1, 2, 3]), 2).toArray()).toEqual([1, 0, 0]);
+    expect(m.lessEqual(m.tensor([1, 2, 3]), 2).toArray()).toEqual([1, 1, 0]);
+    expect(m.equal(m.tensor([1, 2, 3]), 2).toArray()).toEqual([0, 1, 0]);
+    expect(m.maximum(m.tensor([1, 5]), 3).toArray()).toEqual([3, 5]);
+    expect(m.minimum(m.tensor([1, 5]), 3).toArray()).toEqual([1, 3]);
+    const x = m.tensor([-2, 3]);
+    expect(m.where(m.greater(x, 0), x, x.mul(0.1)).toArray()).toEqual([-0.2, 3]);
+    expect(m.clip(m.tensor([-2, 0.5, 7]), 0, 1).toArray()).toEqual([0, 0.5, 1]);
+  });
+  it('layout ops', () => {
+    expect(m.at(m.tensor([10, 20, 30]), -1).item()).toBe(30);
+    expect(m.at(m.tensor([[1, 2], [3, 4]]), 0).toArray()).toEqual([1, 2]);
+    expect(m.slice(m.tensor([1, 2, 3, 4]), 1).toArray()).toEqual([2, 3, 4]);
+    expect(m.slice(m.tensor([1, 2, 3, 4]), 0, -1).toArray()).toEqual([1, 2, 3]);
+    expect(m.transpose(m.zeros([2, 3, 4]), [0, 2, 1]).shape).toEqual([2, 4, 3]);
+    expect(m.matmul(m.zeros([5, 1, 2, 3]), m.zeros([4, 3, 6])).shape).toEqual([5, 4, 2, 6]);
+    const a = m.tensor([[1, 2], [3, 4]]);
+    expect(a.shape).toEqual([2, 2]);
+    expect([...a.data]).toEqual([1, 2, 3, 4]);
+  });
+  it('jacobian, jacfwd, jacrev, jit', () => {
+    const [jx, jy] = m.jacobian((x, y) => x.mul(y), { argnums: [0, 1] })(m.tensor([1, 2]), 3);
+    expect([jx?.toArray(), jy?.toArray()]).toEqual([[[3, 0], [0, 3]], [1, 2]]);
+    expect(m.jacfwd((x) => x.sin())(m.tensor([0, 0])).toArray()).toEqual([[1, 0], [0, 1]]);
+    expect(m.jacrev((x) => x.square().sum().reshape([1]))(m.tensor([1, 2])).toArray()).toEqual([[2, 4]]);
+    const power = m.jit((x: m.Tensor, k: number) => x.pow(k), { staticArgnums: [1] });
+    expect(power([1, 2], 3).toArray()).toEqual([1, 8]);
+    const vg = m.jit(m.valueAndGrad((x: m.Tensor) => x.square().sum())).lower(new Float64Array(3));
+    const value = new Float64Array(1);
+    const gradient = new Float64Array(3);
+    vg.run([Float64Array.of(1, 2, 3)], [value, gradient]);
+    expect([...value, ...gradient]).toEqual([14, 2, 4, 6]);
+    const loss = (w: m.Tensor, x: m.Tensor) => w.matmul(x).sigmoid().sum();
+    const [v, g] = m.jit(m.valueAndGrad(loss))(m.tensor([[0.5, -1]]), m.tensor([[1], [2]]));
+    expect(v.item()).toBeCloseTo(0.18242552380635635, 15);
+    expect(g.toArray()).toEqual([[0.14914645207033286, 0.2982929041406657]]);
+    expect(() => m.jit((x: m.Tensor) => (x.sum().item() > 0 ? x : x.neg()))([1, 2])).toThrow(m.TracerError);
   });
 });

@@ -5,6 +5,8 @@ import { isOutermost, popTrace, pushTrace, withRecording } from './trace.js';
 import { argnumList, checkOutput, makeLeaves, release, requireScalar } from './transform-args.js';
 import { ShapeError, formatShape } from './shape-error.js';
 import { sameShape } from './shape.js';
+import { rejectUnknownOptions } from './options.js';
+import { checkFunction, indexList } from './validate.js';
 
 /**
  * A function of tensors returning a tensor, as the transformations accept it.
@@ -71,8 +73,11 @@ function named<F extends object>(fn: F, name: string): F {
  */
 export function grad(f: TensorFunction, opts?: { argnums?: number }): (...args: TensorLike[]) => Tensor;
 export function grad(f: TensorFunction, opts: { argnums: readonly number[] }): (...args: TensorLike[]) => Tensor[];
-export function grad(f: TensorFunction, opts: { argnums?: number | readonly number[] } = {}): (...args: TensorLike[]) => Tensor | Tensor[] {
-  const argnums = opts.argnums ?? 0;
+export function grad(f: TensorFunction, opts?: { argnums?: number | readonly number[] }): (...args: TensorLike[]) => Tensor | Tensor[] {
+  checkFunction('grad', 'f', f);
+  rejectUnknownOptions('grad', opts, ['argnums']);
+  const argnums = opts?.argnums ?? 0;
+  indexList('grad', 'argnums', argnums);
   return named((...args: TensorLike[]) => {
     const { grads } = evaluate('grad', f, args, argnums, false);
     return typeof argnums === 'number' ? (grads[0] as Tensor) : grads;
@@ -97,10 +102,14 @@ export function valueAndGrad<A>(f: (...args: Tensor[]) => readonly [Tensor, A], 
 export function valueAndGrad<A>(f: (...args: Tensor[]) => readonly [Tensor, A], opts: { argnums: readonly number[]; hasAux: true }): (...args: TensorLike[]) => [[Tensor, A], Tensor[]];
 export function valueAndGrad(
   f: (...args: Tensor[]) => unknown,
-  opts: { argnums?: number | readonly number[]; hasAux?: boolean } = {},
+  opts?: { argnums?: number | readonly number[]; hasAux?: boolean },
 ): (...args: TensorLike[]) => unknown {
-  const argnums = opts.argnums ?? 0;
-  const hasAux = opts.hasAux ?? false;
+  checkFunction('valueAndGrad', 'f', f);
+  rejectUnknownOptions('valueAndGrad', opts, ['argnums', 'hasAux']);
+  const argnums = opts?.argnums ?? 0;
+  indexList('valueAndGrad', 'argnums', argnums);
+  const hasAux = opts?.hasAux ?? false;
+  if (typeof hasAux !== 'boolean') throw new TypeError(`valueAndGrad: option hasAux must be true or false, got ${typeof hasAux}`);
   return named((...args: TensorLike[]) => {
     const { value, aux, grads } = evaluate('valueAndGrad', f, args, argnums, hasAux);
     const g = typeof argnums === 'number' ? grads[0] : grads;
@@ -120,6 +129,7 @@ export function valueAndGrad(
  * ```
  */
 export function vjp(f: (...args: Tensor[]) => Tensor, ...primals: TensorLike[]): [out: Tensor, vjpFn: (cotangent: TensorLike) => Tensor[]] {
+  checkFunction('vjp', 'f', f);
   const nums = primals.map((_, i) => i);
   const trace = pushTrace('reverse');
   let out: Tensor;

@@ -5,6 +5,7 @@ import { attachTangent, isOutermost, popTrace, pushTrace, tangentOf, withRecordi
 import { checkOutput, release } from './transform-args.js';
 import { ShapeError, formatShape } from './shape-error.js';
 import { sameShape } from './shape.js';
+import { checkArray, checkFunction } from './validate.js';
 
 /**
  * Forward mode: evaluates `f` at `primals` while pushing `tangents` through every op
@@ -18,6 +19,9 @@ import { sameShape } from './shape.js';
  * ```
  */
 export function jvp(f: (...args: Tensor[]) => Tensor, primals: readonly TensorLike[], tangents: readonly TensorLike[]): [out: Tensor, tangentOut: Tensor] {
+  checkFunction('jvp', 'f', f);
+  checkArray('jvp', 'primals', primals, ' with one value per argument of f (e.g. [x])');
+  checkArray('jvp', 'tangents', tangents, ' with one tangent per primal (e.g. [v])');
   if (primals.length !== tangents.length) {
     throw new RangeError(`jvp: got ${primals.length} primal(s) but ${tangents.length} tangent(s); expected one tangent per primal`);
   }

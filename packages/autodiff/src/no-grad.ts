@@ -1,4 +1,5 @@
 import { withNoGrad } from './trace.js';
+import { checkFunction } from './validate.js';
 
 /**
  * Runs `fn` without recording: ops inside return plain tensors that no enclosing
@@ -11,5 +12,6 @@ import { withNoGrad } from './trace.js';
  * ```
  */
 export function noGrad<T>(fn: () => T): T {
+  checkFunction('noGrad', 'fn', fn);
   return withNoGrad(fn);
 }

@@ -3,6 +3,8 @@ import { asTensor, type TensorLike } from './create.js';
 import { vjp } from './grad.js';
 import { withNoGrad } from './trace.js';
 import { ShapeError, formatShape } from './shape-error.js';
+import { rejectUnknownOptions } from './options.js';
+import { checkArray, checkFunction } from './validate.js';
 
 /**
  * Options of {@link numericGrad}.
@@ -38,13 +40,15 @@ function scalarValue(name: string, r: Tensor | number): number {
  * numericGrad((x) => x.square().sum(), tensor([1, 2])).toArray(); // ≈ [2, 4]
  * ```
  */
-export function numericGrad(f: (x: Tensor) => Tensor | number, x: TensorLike, opts: NumericGradOptions = {}): Tensor {
-  const method = opts.method ?? 'central';
+export function numericGrad(f: (x: Tensor) => Tensor | number, x: TensorLike, opts?: NumericGradOptions): Tensor {
+  checkFunction('numericGrad', 'f', f);
+  rejectUnknownOptions('numericGrad', opts, ['method', 'h']);
+  const method = opts?.method ?? 'central';
   if (method !== 'central' && method !== 'forward') {
     throw new RangeError(`numericGrad: option method is ${String(method)}, expected 'forward' or 'central'`);
   }
-  const h = opts.h ?? (method === 'central' ? 1e-6 : 1e-8);
-  if (!(h > 0) || !Number.isFinite(h)) throw new RangeError(`numericGrad: option h is ${h}, expected a positive finite number`);
+  const h = opts?.h ?? (method === 'central' ? 1e-6 : 1e-8);
+  if (typeof h !== 'number' || !(h > 0) || !Number.isFinite(h)) throw new RangeError(`numericGrad: option h is ${h}, expected a positive finite number`);
   const x0 = asTensor(x);
   const work = x0.data.slice();
   const probe = new Tensor(work, x0.shape);
@@ -128,7 +132,7 @@ function unravel(flat: number, shape: readonly number[]): number[] {
 }
 
 function positiveOption(name: string, v: number): number {
-  if (!(v >= 0) || !Number.isFinite(v)) throw new RangeError(`gradCheck: option ${name} is ${v}, expected a finite number ≥ 0`);
+  if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) throw new RangeError(`gradCheck: option ${name} is ${v}, expected a finite number ≥ 0`);
   return v;
 }
 
@@ -145,11 +149,14 @@ function positiveOption(name: string, v: number): number {
  * r.absError < 1e-8; // true
  * ```
  */
-export function gradCheck(f: (...args: Tensor[]) => Tensor, args: readonly TensorLike[], opts: GradCheckOptions = {}): GradCheckReport {
-  const eps = opts.eps ?? 1e-6;
-  const atol = positiveOption('atol', opts.atol ?? 1e-5);
-  const rtol = positiveOption('rtol', opts.rtol ?? 1e-3);
-  if (!(eps > 0) || !Number.isFinite(eps)) throw new RangeError(`gradCheck: option eps is ${eps}, expected a positive finite number`);
+export function gradCheck(f: (...args: Tensor[]) => Tensor, args: readonly TensorLike[], opts?: GradCheckOptions): GradCheckReport {
+  checkFunction('gradCheck', 'f', f);
+  checkArray('gradCheck', 'args', args, ' of the arguments of f (e.g. [x] for one argument)');
+  rejectUnknownOptions('gradCheck', opts, ['eps', 'atol', 'rtol']);
+  const eps = opts?.eps ?? 1e-6;
+  const atol = positiveOption('atol', opts?.atol ?? 1e-5);
+  const rtol = positiveOption('rtol', opts?.rtol ?? 1e-3);
+  if (typeof eps !== 'number' || !(eps > 0) || !Number.isFinite(eps)) throw new RangeError(`gradCheck: option eps is ${eps}, expected a positive finite number`);
   const inputs = args.map(asTensor);
   const [out, pullback] = vjp(f, ...inputs);
   const analytic: Float64Array[][] = inputs.map(() => []);

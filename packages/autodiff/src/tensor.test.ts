@@ -165,7 +165,8 @@ describe('matmul, transpose, reductions, reshape', () => {
   });
   it('matmul throws ShapeError naming both shapes', () => {
     expect(() => matmul(zeros([2, 3]), zeros([4, 5]))).toThrow('matmul: cannot multiply shapes [2,3] and [4,5] (inner dimensions 3 and 4 differ)');
-    expect(() => matmul(zeros([2, 2, 2]), zeros([2, 2]))).toThrow(ShapeError);
+    expect(() => matmul(zeros([2, 2, 2]), zeros([3, 2, 2]))).toThrow('matmul: cannot broadcast shapes [2] and [3]');
+    expect(() => matmul(zeros([]), zeros([2]))).toThrow(ShapeError);
   });
   it('transpose reverses axes', () => {
     const t = tensor(Array.from({ length: 24 }, (_, i) => i), [2, 3, 4]);

@@ -39,15 +39,19 @@ export interface Tangent {
 
 /**
  * The only module-level mutable state: the stack of active transformations, the id
- * counter that orders them, the noGrad depth, and the "ceiling" that hides traces while
- * a forward rule of an outer trace computes its tangent. Every transformation restores
- * it in a `finally`, so an exception inside `f` leaves it as it was.
+ * counter that orders them, the noGrad depth, the "ceiling" that hides traces while
+ * a forward rule of an outer trace computes its tangent, and how many jit traces are
+ * running. Every transformation restores it in a `finally`, so an exception inside `f`
+ * leaves it as it was.
  */
 const state = {
   nextId: 1,
   stack: [] as Trace[],
   noGradDepth: 0,
   ceiling: Number.POSITIVE_INFINITY,
+  jitDepth: 0,
+  /** Transformations with smaller ids were started outside the innermost jit trace. */
+  jitFloor: 0,
 };
 
 function visible(t: Trace): boolean {
@@ -81,9 +85,47 @@ export function popTrace(trace: Trace): void {
   if (i >= 0) state.stack.splice(i, 1);
 }
 
-/** True when no transformation is active: backward may use plain buffers. */
+/** True when no transformation (and no jit trace) is active: backward may use plain buffers. */
 export function isOutermost(): boolean {
-  return state.stack.length === 0;
+  return state.stack.length === 0 && state.jitDepth === 0;
+}
+
+/** True while jit traces a function (a jitted function called then is inlined). */
+export function isJitTracing(): boolean {
+  return state.jitDepth > 0;
+}
+
+/**
+ * Runs `fn` as a jit trace: buffer-level fast paths are off, since traced tensors have no
+ * values, and the trace starts a fresh transformation context — traced tensors carry
+ * nothing of the enclosing transformations, so transformations inside `fn` (a jitted
+ * derivative rule runs jvp/vjp) must not be hidden or parented by the outer ones.
+ */
+export function withJitTracing<T>(fn: () => T): T {
+  const { stack, ceiling, jitFloor } = state;
+  state.jitDepth++;
+  state.stack = [];
+  state.ceiling = Number.POSITIVE_INFINITY;
+  state.jitFloor = state.nextId;
+  try {
+    return fn();
+  } finally {
+    state.jitDepth--;
+    state.stack = stack;
+    state.ceiling = ceiling;
+    state.jitFloor = jitFloor;
+  }
+}
+
+/**
+ * True when a transformation started outside the current jit trace is differentiating `t`
+ * (transformations inside the trace handle their own tensors through their rules).
+ */
+export function isDifferentiatedOutsideJit(t: Tensor): boolean {
+  const reverse = resolveTrace(t._trace);
+  if (reverse != null && reverse.id < state.jitFloor) return true;
+  const forward = visibleForwardTraces([t]);
+  return forward != null && forward.some((trace) => trace.id < state.jitFloor);
 }
 
 /** Runs `fn` with recording on or off, restoring the previous setting afterwards. */

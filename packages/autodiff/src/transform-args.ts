@@ -3,13 +3,14 @@ import { asTensor, type TensorLike } from './create.js';
 import { identity } from './ops/layout.js';
 import type { Trace } from './trace.js';
 import { ShapeError, formatShape } from './shape-error.js';
+import { indexList } from './validate.js';
 
-/** Validates `argnums` against the call's argument count; returns a list. */
+/** Validates `argnums` (type, repeats) and against the call's argument count; returns a list. */
 export function argnumList(name: string, argnums: number | readonly number[], count: number): number[] {
-  const list = typeof argnums === 'number' ? [argnums] : [...argnums];
+  const list = indexList(name, 'argnums', argnums);
   for (const i of list) {
-    if (!Number.isInteger(i) || i < 0 || i >= count) {
-      throw new RangeError(`${name}: option argnums contains ${i}, expected an integer in [0, ${count - 1}] for a call with ${count} argument(s)`);
+    if (i >= count) {
+      throw new RangeError(`${name}: option argnums contains ${i}, but the call has ${count} argument(s) (expected an integer in [0, ${count - 1}])`);
     }
   }
   return list;

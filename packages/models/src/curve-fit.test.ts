@@ -50,8 +50,8 @@ describe('curveFit', () => {
     expect(fit.values.c).toBeCloseTo(line.intercept, 7);
     expect(fit.chiSquared).toBeCloseTo(line.chiSquared, 9);
     const [c, m] = [fit.uncertainties![0]!, fit.uncertainties![1]!];
-    expect(m).toBeCloseTo(line.slopeUncertainty, 7);
-    expect(c).toBeCloseTo(line.interceptUncertainty, 7);
+    expect(m).toBeCloseTo(line.slopeUncertainty!, 7);
+    expect(c).toBeCloseTo(line.interceptUncertainty!, 7);
   });
 
   it('curveFit with per-point sigma minimises Σ r²/σ² and reports the absolute covariance (AᵀWA)⁻¹', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitGaussian, gaussian, heights } from './index.js';
+import { tensor } from '@slope/autodiff';
+import { FIT_GAUSSIAN_MAX_STEPS, fitGaussian, gaussian, heights } from './index.js';
 
 const course = heights('course');
 const courseFit = () => fitGaussian(course.x, course.y, { method: 'steepest', start: [155, 6], aggression: 2000, steps: 50 });
@@ -121,7 +122,38 @@ describe('fitGaussian', () => {
     [[1, 2, 3], [1, 2, 1], { start: [2, -1] }, /start/],
     [[1, 2, 3], [1, 2, 1], { aggression: -1 }, /aggression/],
     [[1, 2, 3], [1, 2, 1], { steps: 1.5 }, /steps/],
-  ])('fitGaussian(%j, %j, %j) throws a RangeError', (x, y, options, message) => {
+    [[1, 2, 3], [1, 2, 1], { steps: 1e12 }, /steps must be an integer from 0 to 100000, got 1000000000000/],
+    [[1, 2, 3], [1, 2, 1], { steps: FIT_GAUSSIAN_MAX_STEPS + 1 }, /steps/],
+    [[1, 2, 3], [0, 0, 0], {}, /every y is 0; expected a histogram with at least one non-empty bin/],
+    [[1, 2, 3], [0, 1, 0], {}, /all the weight is in one bin \(x = 2\).*pass option start/],
+    [[1, 2, 3], [1, -2, 1], {}, /y\[1\] is -2/],
+  ])('fitGaussian(%j, %j, %j) throws a RangeError naming the problem', (x, y, options, message) => {
+    expect(() => fitGaussian(x, y, options as never)).toThrow(RangeError);
     expect(() => fitGaussian(x, y, options as never)).toThrow(message);
+  });
+
+  it('fitGaussian accepts the largest budget, FIT_GAUSSIAN_MAX_STEPS, and keeps the whole path', () => {
+    const x = [1, 2, 3, 4, 5];
+    const y = x.map((v) => gaussian(v, 3, 1));
+    const fit = fitGaussian(x, y, { method: 'steepest', start: [2.5, 1.5], aggression: 1, steps: FIT_GAUSSIAN_MAX_STEPS });
+    expect(fit.path.length).toBe(FIT_GAUSSIAN_MAX_STEPS + 1);
+    expect(fit.mu).toBeCloseTo(3, 6);
+    expect(fit.sigma).toBeCloseTo(1, 6);
+  });
+
+  it.each([
+    [{ step: 10 }, /fitGaussian: unknown option "step"; did you mean "steps"\?/],
+    [{ Method: 'steepest' }, /unknown option "Method"; did you mean "method"\?/],
+    [{ aggresion: 2000 }, /did you mean "aggression"/],
+    [{ start: [155, 6], p0: [1, 2] }, /unknown option "p0"/],
+  ])('fitGaussian(x, y, %j) rejects the unknown option by name', (options, message) => {
+    expect(() => fitGaussian(course.x, course.y, options as never)).toThrow(TypeError);
+    expect(() => fitGaussian(course.x, course.y, options as never)).toThrow(message);
+  });
+
+  it('fitGaussian accepts 1-D tensors of @slope/autodiff and gives the same fit as arrays', () => {
+    const fromTensors = fitGaussian(tensor(Array.from(course.x)), tensor(Array.from(course.y)), { method: 'steepest', start: [155, 6], steps: 50 });
+    expect(fromTensors.mu).toBe(courseFit().mu);
+    expect(() => fitGaussian(tensor([1, 2, 3, 4], [2, 2]), [1, 2, 3, 4])).toThrow(/x is a tensor of shape \[2, 2\]/);
   });
 });

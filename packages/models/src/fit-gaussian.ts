@@ -1,4 +1,6 @@
 import { checkXY } from './check-data.js';
+import { rejectUnknownOptions } from './options.js';
+import { toVector, type TensorLike } from './tensor-input.js';
 import { gaussianAt } from './gaussian.js';
 import { invert, toRows } from './linalg.js';
 import { fitLeastSquares, type FitReason, type LeastSquaresMethod } from './least-squares.js';
@@ -28,9 +30,26 @@ export interface FitGaussianOptions {
   readonly start?: readonly [mu: number, sigma: number];
   /** Steepest descent's step multiplier on ∇χ² (the course's "aggression"); default 2000. */
   readonly aggression?: number;
-  /** Steepest descent: the number of steps (default 50). Other methods: the iteration budget (default 100). */
+  /**
+   * Steepest descent: the number of steps (default 50). Other methods: the iteration budget
+   * (default 100). At most {@link FIT_GAUSSIAN_MAX_STEPS}: the whole path is kept.
+   */
   readonly steps?: number;
 }
+
+const OPTION_NAMES = ['method', 'start', 'aggression', 'steps'] as const;
+
+/**
+ * The largest `steps` {@link fitGaussian} accepts. The fit keeps every point of its path
+ * (about 100 bytes each), so the budget bounds its memory: 100,000 steps, about 10 MB.
+ *
+ * @example
+ * ```ts
+ * const { x, y } = heights('course');
+ * fitGaussian(x, y, { method: 'levenberg-marquardt', steps: FIT_GAUSSIAN_MAX_STEPS }).converged; // true
+ * ```
+ */
+export const FIT_GAUSSIAN_MAX_STEPS = 100_000;
 
 /**
  * One point of the fit's path: iteration 0 is the start.
@@ -137,12 +156,17 @@ function momentStart(x: ArrayLike<number>, y: ArrayLike<number>): [number, numbe
   let w = 0;
   let m = 0;
   for (let i = 0; i < x.length; i++) {
+    if (y[i]! < 0) throw new RangeError(`fitGaussian(x, y): y[${i}] is ${y[i]}; a histogram has no negative heights (or pass option start)`);
     w += y[i]!;
     m += y[i]! * x[i]!;
   }
+  if (!(w > 0)) throw new RangeError('fitGaussian(x, y): every y is 0; expected a histogram with at least one non-empty bin');
   m /= w;
   let v = 0;
   for (let i = 0; i < x.length; i++) v += y[i]! * (x[i]! - m) ** 2;
+  if (!(v > 0)) {
+    throw new RangeError(`fitGaussian(x, y): all the weight is in one bin (x = ${m}), so the data give no width to start from; pass option start`);
+  }
   return [m, Math.sqrt(v / w)];
 }
 
@@ -180,8 +204,10 @@ function steepestPath(x: ArrayLike<number>, y: ArrayLike<number>, start: readonl
  * `method: 'steepest'` is exactly the course's assignment (COURSE.md §2.2–2.3): each step
  * moves by −aggression·∇χ² using the closed-form partials, for a fixed number of steps.
  * `'gauss-newton'` and `'levenberg-marquardt'` go through `leastSquares` of `@slope/optim`.
+ * x and y may be arrays, typed arrays or 1-D tensors of `@slope/autodiff`.
  *
- * @throws RangeError for mismatched or too short inputs, or a bad option.
+ * @throws RangeError for mismatched or too short inputs, a histogram without weight, or a bad option value.
+ * @throws TypeError for an unknown option name (naming the closest known one) or inputs that are not lists of numbers.
  * @example
  * ```ts
  * const { x, y } = heights('course');
@@ -190,23 +216,31 @@ function steepestPath(x: ArrayLike<number>, y: ArrayLike<number>, start: readonl
  * [fit.mu, fit.sigma];    // [178.5198…, 7.5499…]
  * ```
  */
-export function fitGaussian(x: ArrayLike<number>, y: ArrayLike<number>, options: FitGaussianOptions = {}): GaussianFit {
+export function fitGaussian(
+  xValues: ArrayLike<number> | TensorLike,
+  yValues: ArrayLike<number> | TensorLike,
+  options: FitGaussianOptions = {},
+): GaussianFit {
+  rejectUnknownOptions('fitGaussian', options, OPTION_NAMES);
+  const x = toVector('fitGaussian(x, y)', 'x', xValues);
+  const y = toVector('fitGaussian(x, y)', 'y', yValues);
   checkXY('fitGaussian(x, y)', x, y, 3);
   const method = options.method ?? 'levenberg-marquardt';
   if (method !== 'steepest' && method !== 'gauss-newton' && method !== 'levenberg-marquardt') {
     throw new RangeError(`fitGaussian: option method must be 'steepest', 'gauss-newton' or 'levenberg-marquardt', got ${JSON.stringify(method)}`);
   }
   const start = options.start ?? momentStart(x, y);
-  if (!(Number.isFinite(start[0]) && Number.isFinite(start[1]) && start[1] > 0)) {
-    throw new RangeError(`fitGaussian: option start must be [mu, sigma] with sigma > 0, got [${start.join(', ')}]`);
+  if (!(Array.isArray(start) && start.length === 2 && Number.isFinite(start[0]) && Number.isFinite(start[1]) && start[1] > 0)) {
+    const shown = Array.isArray(start) ? `[${start.join(', ')}]` : JSON.stringify(start);
+    throw new RangeError(`fitGaussian: option start must be [mu, sigma] with sigma > 0, got ${shown}`);
   }
   const aggression = options.aggression ?? 2000;
   if (!(Number.isFinite(aggression) && aggression > 0)) {
     throw new RangeError(`fitGaussian: option aggression must be a positive number, got ${String(aggression)}`);
   }
   const steps = options.steps ?? (method === 'steepest' ? 50 : 100);
-  if (!(Number.isInteger(steps) && steps >= 0)) {
-    throw new RangeError(`fitGaussian: option steps must be a non-negative integer, got ${String(steps)}`);
+  if (!(Number.isInteger(steps) && steps >= 0 && steps <= FIT_GAUSSIAN_MAX_STEPS)) {
+    throw new RangeError(`fitGaussian: option steps must be an integer from 0 to ${FIT_GAUSSIAN_MAX_STEPS}, got ${String(steps)}`);
   }
 
   if (method === 'steepest') {

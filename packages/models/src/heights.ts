@@ -24,6 +24,8 @@ export interface HeightsHistogram {
   readonly provenance: string;
   /** The references to cite, or null when there is nothing to cite. */
   readonly citation: string | null;
+  /** The unit the source wrote the heights in (x is always in cm): 'in' for Galton's tables. */
+  readonly sourceUnit: 'cm' | 'in' | 'mm' | 'm';
 }
 
 /**
@@ -84,6 +86,7 @@ function courseHistogram(): HeightsHistogram {
       'padded with zero bins to the 50–300 cm grid and normalised to a density per cm. Their origin is not stated in the course; ' +
       'they are not known to be survey data.',
     citation: null,
+    sourceUnit: 'cm',
   };
 }
 
@@ -105,6 +108,7 @@ function galtonHistogram(name: 'galton-sons' | 'galton-daughters'): HeightsHisto
       `Galton's family data (1886), ${who}, counted in 1-inch bins centred on whole inches and converted to cm ` +
       '(1 in = 2.54 cm); density = count / (N · 2.54 cm).',
     citation: GALTON_CITATION,
+    sourceUnit: 'in',
   };
 }
 

@@ -2,10 +2,11 @@ export { createRng, type Rng } from './rng.js';
 export { datasets } from './datasets.js';
 export { heartCurve, type HeartCurve } from './heart-curve.js';
 export { heights, type HeightsHistogram, type HeightsName } from './heights.js';
-export { parseHeightsCsv, HeightsCsvError, type ParseHeightsOptions } from './parse-heights-csv.js';
+export { parseHeightsCsv, HeightsCsvError, MAX_HEIGHT_BINS, PLAUSIBLE_HEIGHT_CM, type HeightUnit, type ParseHeightsOptions } from './parse-heights-csv.js';
 export { gaussian, gaussianPartials, type GaussianPartials } from './gaussian.js';
 export {
   fitGaussian,
+  FIT_GAUSSIAN_MAX_STEPS,
   type FitGaussianOptions,
   type GaussianFit,
   type GaussianFitMethod,
@@ -18,6 +19,9 @@ export type { Activation } from './activation.js';
 export { neuron, layer } from './neuron.js';
 export {
   mlp,
+  MLP_MAX_TRAIN_ITERATIONS,
+  MLP_COST_HISTORY_LIMIT,
+  MLP_MAX_PARAMETERS,
   type Mlp,
   type MlpInit,
   type MlpOptions,
@@ -38,3 +42,5 @@ export {
   type ModelFunction,
   type MultiModelFunction,
 } from './curve-fit.js';
+export { thinnedHistory, type ThinnedHistory } from './thinned-history.js';
+export type { TensorLike } from './tensor-input.js';

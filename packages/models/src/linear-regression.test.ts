@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tensor } from '@slope/autodiff';
 import { linearRegression, polynomialFit } from './index.js';
 
 describe('linearRegression', () => {
@@ -22,6 +23,7 @@ describe('linearRegression', () => {
     const variance = 0.4 / 3;
     expect(fit.sigma).toBeCloseTo(Math.sqrt(variance), 13);
     expect(fit.slopeUncertainty).toBeCloseTo(Math.sqrt(variance / 10), 13);
+    expect(fit.uncertaintyNote).toBeNull();
     expect(fit.interceptUncertainty).toBeCloseTo(Math.sqrt(variance * (1 / 5 + 9 / 10)), 13);
     expect(fit.residuals.reduce((s, r) => s + r, 0)).toBeCloseTo(0, 13);
   });
@@ -59,10 +61,77 @@ describe('linearRegression', () => {
     );
   });
 
-  it('linearRegression(x, y) with two points fits exactly and reports NaN uncertainties', () => {
+  it('linearRegression(x, y) with two points fits exactly and reports the uncertainties as unavailable (null), with the reason', () => {
     const fit = linearRegression([0, 2], [1, 5]);
     expect(fit.slope).toBe(2);
-    expect(fit.slopeUncertainty).toBeNaN();
+    expect(fit.intercept).toBe(1);
+    expect(fit.sigma).toBeNull();
+    expect(fit.slopeUncertainty).toBeNull();
+    expect(fit.interceptUncertainty).toBeNull();
+    expect(fit.uncertaintyNote).toMatch(/0 degrees of freedom/);
+    expect(linearRegression([0, 1, 2], [1, 2, 4]).uncertaintyNote).toBeNull();
+  });
+
+  it.each([
+    // True line y = 1e-200 x (x ≈ 1e200): squares of x overflow to Infinity without scaling.
+    [[1e200, 2e200, 3e200], [1, 2, 3], 1e-200, 0],
+    [[-3e300, 1e300, 4e300], [-3, 1, 4], 1e-300, 0],
+    // Tiny numbers whose squares underflow to 0.
+    [[1e-200, 2e-200, 3e-200], [5, 7, 9], 2e200, 3],
+    [[1, 2, 3], [2e300, 4e300, 6e300], 2e300, 0],
+  ])('linearRegression(%j, %j) scales before summing: slope %s, intercept %s, R² = 1', (x, y, slope, intercept) => {
+    const fit = linearRegression(x, y);
+    expect(fit.slope / slope).toBeCloseTo(1, 12);
+    expect(Math.abs(fit.intercept - intercept)).toBeLessThan(1e-12 * Math.max(1, Math.abs(y[2]!)));
+    expect(fit.rSquared).toBeCloseTo(1, 12);
+    expect(Number.isFinite(fit.slopeUncertainty!)).toBe(true);
+    expect(fit.predict(x[1]!) / y[1]!).toBeCloseTo(1, 12);
+  });
+
+  it('linearRegression(x, y) on x ≈ 1e200 with scatter matches the same fit of x / 1e200 (uncertainties included)', () => {
+    const x = [1, 2, 3, 4, 5];
+    const y = [3, 3, 4, 5, 6];
+    const small = linearRegression(x, y);
+    const big = linearRegression(x.map((v) => v * 1e200), y);
+    expect(big.slope * 1e200).toBeCloseTo(small.slope, 12);
+    expect(big.intercept).toBeCloseTo(small.intercept, 12);
+    expect(big.chiSquared).toBeCloseTo(small.chiSquared, 12);
+    expect(big.slopeUncertainty! * 1e200).toBeCloseTo(small.slopeUncertainty!, 12);
+    expect(big.interceptUncertainty).toBeCloseTo(small.interceptUncertainty!, 12);
+  });
+
+  it('linearRegression(x · 2^k, y) has exactly the slope 2^−k · m: power-of-two scaling changes no digit (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 3, maxLength: 20 }),
+        fc.integer({ min: -900, max: 900 }),
+        (y, k) => {
+          const x = y.map((_, i) => i + 1);
+          const base = linearRegression(x, y);
+          const scaled = linearRegression(x.map((v) => v * 2 ** k), y);
+          expect(scaled.slope).toBe(base.slope * 2 ** -k);
+          expect(scaled.intercept).toBe(base.intercept);
+          expect(scaled.chiSquared).toBe(base.chiSquared);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('linearRegression accepts 1-D tensors of @slope/autodiff', () => {
+    const fit = linearRegression(tensor([0, 1, 2, 3]), tensor([1, 3, 5, 7], [1, 4]));
+    expect(fit.slope).toBeCloseTo(2, 14);
+    expect(fit.intercept).toBeCloseTo(1, 14);
+  });
+
+  it.each([
+    [tensor([1, 2, 3, 4], [2, 2]), /x is a tensor of shape \[2, 2\]; expected a vector/],
+    [null, /x is null; expected a number\[\], a Float64Array or a tensor of shape \[n\]/],
+    ['1,2,3', /x is the string "1,2,3"/],
+    [3, /x is number 3/],
+  ])('linearRegression(%s, y) throws a TypeError naming the accepted forms', (x, message) => {
+    expect(() => linearRegression(x as never, [1, 2, 3, 4])).toThrow(TypeError);
+    expect(() => linearRegression(x as never, [1, 2, 3, 4])).toThrow(message);
   });
 
   it.each([

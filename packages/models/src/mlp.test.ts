@@ -1,7 +1,7 @@
 import { grad, matmul, sigmoid, tanh, tensor, type Tensor } from '@slope/autodiff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRng, heartCurve, mlp, type LayerParameters } from './index.js';
+import { createRng, heartCurve, mlp, MLP_COST_HISTORY_LIMIT, MLP_MAX_TRAIN_ITERATIONS, type LayerParameters } from './index.js';
 
 const heart = heartCurve();
 
@@ -229,5 +229,82 @@ describe('mlp', () => {
     expect(() => net.train([1], [[1], [1]], { noise: 1 })).toThrow(TypeError);
     expect(() => net.train([1], [[1], [1]], { aggression: 0 })).toThrow(/aggression/);
     expect(() => net.train([1], [[1], [1]], { iterations: -1 })).toThrow(/iterations/);
+  });
+
+  it.each([
+    [{ layers: [1, 2], rng: createRng(1), activaton: 'tanh' }, /mlp: unknown option "activaton"; did you mean "activation"\?/],
+    [{ layer: [1, 2], rng: createRng(1) }, /unknown option "layer"; did you mean "layers"\?/],
+    [{ layers: [1, 2], seed: 1 }, /unknown option "seed"/],
+  ])('mlp(%j) rejects the unknown option by name, with the closest one', (options, message) => {
+    expect(() => mlp(options as never)).toThrow(TypeError);
+    expect(() => mlp(options as never)).toThrow(message);
+  });
+
+  it.each([
+    [{ iteration: 3 }, /train: unknown option "iteration"; did you mean "iterations"\?/],
+    [{ iterations: 3, agression: 2 }, /did you mean "aggression"/],
+    [{ iterations: 3, progress_every: 1 }, /did you mean "progressEvery"/],
+    [{ iterations: 3, onprogress: () => {} }, /did you mean "onProgress"/],
+  ])('mlp(...).train(x, y, %j) rejects the misspelt option instead of running the default 10,001 updates', (options, message) => {
+    const net = mlp({ layers: [1, 2], rng: createRng(1) });
+    const before = net.parameters();
+    expect(() => net.train([0, 1], [[0, 1], [1, 0]], { rng: createRng(2), ...options } as never)).toThrow(message);
+    expect(net.parameters()).toEqual(before);
+  });
+
+  it('mlp(...).trainSteps rejects unknown options at the call, before the first next()', () => {
+    const net = mlp({ layers: [1, 2], rng: createRng(1) });
+    expect(() => net.trainSteps([0, 1], [[0, 1], [1, 0]], { iteration: 3 } as never)).toThrow(/trainSteps: unknown option "iteration"; did you mean "iterations"\?/);
+    expect(() => net.trainSteps([0, 1], [[0, 1], [1, 0]], { signal: new AbortController().signal } as never)).toThrow(/unknown option "signal"/);
+  });
+
+  it('mlp(...).train has a documented maximum budget: MLP_MAX_TRAIN_ITERATIONS', () => {
+    const net = mlp({ layers: [1, 2], rng: createRng(1) });
+    expect(() => net.train([0], [[0], [0]], { iterations: 1e12, noise: 0 })).toThrow(/iterations must be an integer from 0 to 99999999/);
+    expect(() => net.train([0], [[0], [0]], { iterations: MLP_MAX_TRAIN_ITERATIONS, noise: 0 })).toThrow(RangeError);
+  });
+
+  it('mlp(...).train keeps at most MLP_COST_HISTORY_LIMIT + 1 costs, evenly spaced, first and last included', () => {
+    const net = mlp({ layers: [1, 2], rng: createRng(1) });
+    const iterations = 9_999;
+    const result = net.train([0, 1], [[0.2, 0.8], [0.5, 0.5]], { iterations, progressEvery: 1, noise: 0, aggression: 0.1 });
+    expect(result.updates).toBe(10_000);
+    expect(result.costs.length).toBeLessThanOrEqual(MLP_COST_HISTORY_LIMIT + 1);
+    expect(result.costs.length).toBeGreaterThan(MLP_COST_HISTORY_LIMIT / 2);
+    expect(result.costs[0]!.iteration).toBe(0);
+    expect(result.costs.at(-1)!.iteration).toBe(10_000);
+    const gaps = new Set(result.costs.slice(0, -1).map((c, i, all) => (i === 0 ? null : c.iteration - all[i - 1]!.iteration)).slice(1));
+    expect(gaps.size).toBe(1);
+  });
+
+  it('mlp(...) with more than MLP_MAX_PARAMETERS weights is refused before allocating', () => {
+    expect(() => mlp({ layers: [1, 1e6, 1e6, 1], rng: createRng(1) })).toThrow(/layers \[1, 1000000, 1000000, 1\] need 1,000,004,000,001 weights and biases; expected at most 10,000,000/);
+    expect(() => mlp({ layers: [1, 3000, 3000, 1], rng: createRng(1) })).not.toThrow();
+  });
+
+  it('mlp(...).forward takes a tensor of @slope/autodiff, shape [features, examples] or [examples]', () => {
+    const net = mlp({ layers: [1, 3, 2], rng: createRng(4) });
+    const x = [0, 0.25, 0.5, 0.75, 1];
+    const expected = net.forward(x);
+    expect(net.forward(tensor(x, [1, 5]))).toEqual(expected);
+    expect(net.forward(tensor(x))).toEqual(expected);
+    expect(net.forward([tensor(x)])).toEqual(expected);
+    const y = tensor([...expected[0]!, ...expected[1]!], [2, 5]);
+    expect(net.cost(tensor(x, [1, 5]), y)).toBe(0);
+    const wide = mlp({ layers: [2, 2], rng: createRng(4) });
+    expect(wide.forward(tensor([1, 2, 3, 4, 5, 6], [2, 3]))).toEqual(wide.forward([[1, 2, 3], [4, 5, 6]]));
+  });
+
+  it.each([
+    [tensor([1, 2, 3, 4, 5], [5, 1]), RangeError, /forward\(x\): x has 5 row\(s\); expected 1/],
+    [tensor([1, 2, 3, 4, 5, 6, 7, 8], [2, 2, 2]), TypeError, /x is a tensor of shape \[2, 2, 2\]; expected a number\[\] \(one row\).*or a tensor of shape \[features, examples\]/],
+    [{ values: [1, 2] }, TypeError, /x is an object; expected a number\[\]/],
+    [null, TypeError, /x is null/],
+    [7, TypeError, /x is number 7/],
+    [[[1, 2], 'ab'], TypeError, /x\[1\] is the string "ab"; expected a row of numbers/],
+  ])('mlp(...).forward(%s) throws, never an empty result', (x, type, message) => {
+    const net = mlp({ layers: [1, 2], rng: createRng(1) });
+    expect(() => net.forward(x as never)).toThrow(type);
+    expect(() => net.forward(x as never)).toThrow(message);
   });
 });

@@ -1,17 +1,71 @@
 import { activateInto, checkActivation, multiplySlope, type Activation } from './activation.js';
+import { rejectUnknownOptions } from './options.js';
 import type { Rng } from './rng.js';
+import { describeInput, isArrayLike, isTensorLike, type TensorLike } from './tensor-input.js';
+import { thinnedHistory } from './thinned-history.js';
 
 /**
  * A batch of column vectors, course-style: one row per feature, one column per example.
- * A flat array is one row (for networks with one input or one output).
+ * A flat array is one row (for networks with one input or one output). A tensor of
+ * `@slope/autodiff` works too: shape [features, examples], or [examples] for one row.
  *
  * @example
  * ```ts
  * const x: MatrixInput = [0, 0.01, 0.02];                // 1 × 3
  * const y: MatrixInput = [[0.5, 0.6, 0.7], [0.6, 0.6, 0.6]]; // 2 × 3
+ * const t: MatrixInput = tensor([0, 0.01, 0.02], [1, 3]); // 1 × 3
  * ```
  */
-export type MatrixInput = ArrayLike<number> | readonly ArrayLike<number>[];
+export type MatrixInput = ArrayLike<number> | readonly (ArrayLike<number> | TensorLike)[] | TensorLike;
+
+/**
+ * The most updates one {@link Mlp.train} call makes (`iterations + 1`). Training is
+ * synchronous, so a budget beyond this is a typo or a hang, not a plan; memory does not grow
+ * with it (see {@link MLP_COST_HISTORY_LIMIT}).
+ *
+ * @example
+ * ```ts
+ * const net = mlp({ layers: [1, 2], rng: createRng(0) });
+ * try {
+ *   net.train([0], [[0], [0]], { iterations: MLP_MAX_TRAIN_ITERATIONS, noise: 0 });
+ * } catch (error) {
+ *   console.log((error as Error).message); // 'train: option iterations must be an integer from 0 to 99999999 …'
+ * }
+ * ```
+ */
+export const MLP_MAX_TRAIN_ITERATIONS = 100_000_000;
+
+/**
+ * The most entries {@link TrainResult.costs} keeps besides the final one: the progress points
+ * are thinned evenly (every 2nd, 4th, … kept) once there would be more.
+ *
+ * @example
+ * ```ts
+ * const net = mlp({ layers: [1, 2], rng: createRng(0) });
+ * net.train([0, 1], [[0, 1], [1, 0]], { iterations: 5000, progressEvery: 1, noise: 0 }).costs.length; // ≤ MLP_COST_HISTORY_LIMIT + 1
+ * ```
+ */
+export const MLP_COST_HISTORY_LIMIT = 2000;
+
+/**
+ * The most weights and biases one {@link mlp} may hold (80 MB of float64, twice that while
+ * training): a larger layer list is refused before any memory is taken.
+ *
+ * @example
+ * ```ts
+ * mlp({ layers: [1, 3000, 3000, 1], rng: createRng(0) }); // 9,006,001 parameters: fine
+ * try {
+ *   mlp({ layers: [1, 1e6, 1e6, 1], rng: createRng(0) });
+ * } catch (error) {
+ *   console.log((error as Error).message); // '… need 1,000,004,000,001 weights and biases; expected at most 10,000,000 (MLP_MAX_PARAMETERS)'
+ * }
+ * ```
+ */
+export const MLP_MAX_PARAMETERS = 10_000_000;
+
+const MLP_OPTION_NAMES = ['layers', 'activation', 'outputActivation', 'rng', 'init', 'parameters'] as const;
+const TRAIN_STEP_OPTION_NAMES = ['iterations', 'aggression', 'noise', 'rng', 'progressEvery'] as const;
+const TRAIN_OPTION_NAMES = [...TRAIN_STEP_OPTION_NAMES, 'onProgress', 'signal'] as const;
 
 /**
  * One layer's weights (one row per neuron) and biases.
@@ -72,7 +126,10 @@ export interface MlpOptions {
  * ```
  */
 export interface TrainOptions {
-  /** The course's loop runs `while iterations >= 0`, so this makes iterations + 1 updates. Default 10000. */
+  /**
+   * The course's loop runs `while iterations >= 0`, so this makes iterations + 1 updates.
+   * Default 10000; at most {@link MLP_MAX_TRAIN_ITERATIONS} − 1.
+   */
   readonly iterations?: number;
   /** Step multiplier on each Jacobian; default 7 (the notebook's setting). */
   readonly aggression?: number;
@@ -120,7 +177,10 @@ export interface TrainResult {
   readonly updates: number;
   readonly initialCost: number;
   readonly finalCost: number;
-  /** The cost at every progress point, update 0 first. */
+  /**
+   * The cost at the progress points, update 0 first and the last update last; evenly thinned
+   * to at most {@link MLP_COST_HISTORY_LIMIT} entries (plus the last) on long runs.
+   */
   readonly costs: readonly { readonly iteration: number; readonly cost: number }[];
   /** 'completed', or why it ended early. */
   readonly reason: 'completed' | 'stopped' | 'aborted' | 'diverged';
@@ -161,21 +221,43 @@ interface Batch {
   readonly columns: number;
 }
 
-function toBatch(where: string, input: MatrixInput, rows: number, columns?: number): Batch {
-  const nested = input.length > 0 && typeof input[0] !== 'number';
-  const rowList: ArrayLike<number>[] = nested ? Array.from(input as readonly ArrayLike<number>[]) : [input as ArrayLike<number>];
+const ACCEPTED_FORMS = 'a number[] (one row), a number[][] (one row per feature, one column per example), a Float64Array, or a tensor of shape [features, examples]';
+
+function rowValues(where: string, argument: string, row: unknown, r: number): ArrayLike<number> {
+  if (isTensorLike(row) && row.shape.length <= 1) return row.data;
+  if (isArrayLike(row) && typeof row !== 'string') return row as ArrayLike<number>;
+  throw new TypeError(`${where}: ${argument}[${r}] is ${describeInput(row)}; expected a row of numbers`);
+}
+
+function toBatch(where: string, argument: 'x' | 'y', input: MatrixInput, rows: number, columns?: number): Batch {
+  let rowList: ArrayLike<number>[];
+  if (isTensorLike(input)) {
+    const { shape, data } = input;
+    if (shape.length === 1) rowList = [data];
+    else if (shape.length === 2) {
+      const n = shape[1]!;
+      rowList = Array.from({ length: shape[0]! }, (_, r) => Array.prototype.slice.call(data, r * n, (r + 1) * n) as number[]);
+    } else {
+      throw new TypeError(`${where}: ${argument} is a tensor of shape [${shape.join(', ')}]; expected ${ACCEPTED_FORMS}`);
+    }
+  } else if (isArrayLike(input)) {
+    const nested = input.length > 0 && typeof input[0] !== 'number';
+    rowList = nested ? Array.from(input as readonly unknown[], (row, r) => rowValues(where, argument, row, r)) : [input as ArrayLike<number>];
+  } else {
+    throw new TypeError(`${where}: ${argument} is ${describeInput(input)}; expected ${ACCEPTED_FORMS}`);
+  }
   if (rowList.length !== rows) {
-    throw new RangeError(`${where}: got ${rowList.length} row(s); expected ${rows} (one per ${where.includes('y') ? 'output' : 'input'}), examples as columns`);
+    throw new RangeError(`${where}: ${argument} has ${rowList.length} row(s); expected ${rows} (one per ${argument === 'y' ? 'output' : 'input'}), examples as columns`);
   }
   const n = rowList[0]!.length;
-  if (n === 0) throw new RangeError(`${where}: got no examples; expected at least one column`);
-  if (columns !== undefined && n !== columns) throw new RangeError(`${where}: got ${n} examples; expected ${columns} to match x`);
+  if (n === 0) throw new RangeError(`${where}: ${argument} has no examples; expected at least one column`);
+  if (columns !== undefined && n !== columns) throw new RangeError(`${where}: ${argument} has ${n} examples; expected ${columns} to match x`);
   const data = new Float64Array(rows * n);
   rowList.forEach((row, r) => {
-    if (row.length !== n) throw new RangeError(`${where}: row ${r} has ${row.length} values; expected ${n} like row 0`);
+    if (row.length !== n) throw new RangeError(`${where}: ${argument} row ${r} has ${row.length} values; expected ${n} like row 0`);
     for (let k = 0; k < n; k++) {
       const v = row[k]!;
-      if (!Number.isFinite(v)) throw new RangeError(`${where}: row ${r}, column ${k} is ${String(v)}; expected a finite number`);
+      if (!Number.isFinite(v)) throw new RangeError(`${where}: ${argument} row ${r}, column ${k} is ${String(v)}; expected a finite number`);
       data[r * n + k] = v;
     }
   });
@@ -189,6 +271,13 @@ function checkLayers(layers: readonly number[]): number[] {
   layers.forEach((size, i) => {
     if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`mlp: layers[${i}] is ${String(size)}; expected a positive integer`);
   });
+  let count = 0;
+  for (let l = 0; l + 1 < layers.length; l++) count += layers[l + 1]! * (layers[l]! + 1);
+  if (count > MLP_MAX_PARAMETERS) {
+    throw new RangeError(
+      `mlp: layers [${layers.join(', ')}] need ${count.toLocaleString('en-US')} weights and biases; expected at most ${MLP_MAX_PARAMETERS.toLocaleString('en-US')} (MLP_MAX_PARAMETERS)`,
+    );
+  }
   return [...layers];
 }
 
@@ -198,7 +287,8 @@ function checkLayers(layers: readonly number[]): number[] {
  * hand-written Float64Array loops (the δ-recursion of §1.4), checked against
  * `@slope/autodiff` in the tests.
  *
- * @throws RangeError for bad layer sizes, activation or parameter shapes; TypeError when no rng is given for random weights.
+ * @throws RangeError for bad layer sizes (or more than {@link MLP_MAX_PARAMETERS} parameters), activation or parameter shapes.
+ * @throws TypeError for an unknown option name (naming the closest known one), or when no rng is given for random weights.
  * @example
  * ```ts
  * const net = mlp({ layers: [1, 6, 7, 2], activation: 'sigmoid', rng: createRng(0) });
@@ -208,6 +298,8 @@ function checkLayers(layers: readonly number[]): number[] {
  * ```
  */
 export function mlp(options: MlpOptions): Mlp {
+  rejectUnknownOptions('mlp', options, MLP_OPTION_NAMES);
+  if (options === undefined) throw new TypeError('mlp: options { layers, rng } are required');
   const layers = checkLayers(options.layers);
   const activation = checkActivation('mlp', options.activation ?? 'sigmoid');
   const outputActivation = checkActivation('mlp (outputActivation)', options.outputActivation ?? activation);
@@ -352,18 +444,20 @@ export function mlp(options: MlpOptions): Mlp {
     }));
   }
 
-  function inputs(x: MatrixInput, y: MatrixInput): [Batch, Batch] {
-    const bx = toBatch('x', x, layers[0]!);
-    return [bx, toBatch('y', y, layers[depth]!, bx.columns)];
+  function inputs(where: string, x: MatrixInput, y: MatrixInput): [Batch, Batch] {
+    const bx = toBatch(where, 'x', x, layers[0]!);
+    return [bx, toBatch(where, 'y', y, layers[depth]!, bx.columns)];
   }
 
-  function* trainSteps(x: MatrixInput, y: MatrixInput, opts: TrainOptions = {}): Generator<TrainProgress, TrainResult> {
-    const [bx, by] = inputs(x, y);
+  function* steps(x: MatrixInput, y: MatrixInput, opts: TrainOptions): Generator<TrainProgress, TrainResult> {
+    const [bx, by] = inputs('train(x, y)', x, y);
     const iterations = opts.iterations ?? 10000;
     const aggression = opts.aggression ?? 7;
     const noise = opts.noise ?? 1;
     const every = opts.progressEvery ?? 100;
-    if (!(Number.isInteger(iterations) && iterations >= 0)) throw new RangeError(`train: option iterations must be a non-negative integer, got ${String(iterations)}`);
+    if (!(Number.isInteger(iterations) && iterations >= 0 && iterations < MLP_MAX_TRAIN_ITERATIONS)) {
+      throw new RangeError(`train: option iterations must be an integer from 0 to ${MLP_MAX_TRAIN_ITERATIONS - 1} (MLP_MAX_TRAIN_ITERATIONS − 1), got ${String(iterations)}`);
+    }
     if (!(Number.isFinite(aggression) && aggression > 0)) throw new RangeError(`train: option aggression must be a positive number, got ${String(aggression)}`);
     if (!(Number.isFinite(noise) && noise >= 0)) throw new RangeError(`train: option noise must be a number ≥ 0, got ${String(noise)}`);
     if (!(Number.isInteger(every) && every >= 1)) throw new RangeError(`train: option progressEvery must be a positive integer, got ${String(every)}`);
@@ -371,7 +465,9 @@ export function mlp(options: MlpOptions): Mlp {
     if (noise !== 0 && !rng) throw new TypeError('train: option rng is required when noise is not 0');
 
     const total = iterations + 1;
-    const costs: { iteration: number; cost: number }[] = [];
+    // Progress points are numbered 0, 1, 2, … (update = point · every); the history keeps an even subset.
+    const costs = thinnedHistory<{ iteration: number; cost: number }>(MLP_COST_HISTORY_LIMIT);
+    let lastReported = -1;
     let stopRequested = false;
     const stop = () => {
       stopRequested = true;
@@ -389,7 +485,8 @@ export function mlp(options: MlpOptions): Mlp {
         break;
       }
       if (updates % every === 0) {
-        costs.push({ iteration: updates, cost });
+        costs.add(updates / every, { iteration: updates, cost });
+        lastReported = updates;
         yield { iteration: updates, total, cost, stop };
         if (stopRequested) {
           reason = 'stopped';
@@ -420,13 +517,12 @@ export function mlp(options: MlpOptions): Mlp {
       }
     }
     const finalCost = costOf(forwardPass(bx).a[depth]!, by);
+    const history = [...costs.items];
     if (reason === 'completed' || reason === 'stopped' || reason === 'aborted') {
-      if (costs[costs.length - 1]?.iteration !== updates) {
-        costs.push({ iteration: updates, cost: finalCost });
-        yield { iteration: updates, total, cost: finalCost, stop };
-      }
+      if (history[history.length - 1]?.iteration !== updates) history.push({ iteration: updates, cost: finalCost });
+      if (lastReported !== updates) yield { iteration: updates, total, cost: finalCost, stop };
     }
-    return { updates, initialCost, finalCost, costs, reason };
+    return { updates, initialCost, finalCost, costs: history, reason };
   }
 
   const network: Mlp = {
@@ -434,7 +530,7 @@ export function mlp(options: MlpOptions): Mlp {
     activation,
     outputActivation,
     forward(x) {
-      const bx = toBatch('x', x, layers[0]!);
+      const bx = toBatch('forward(x)', 'x', x, layers[0]!);
       return rowsOf(forwardPass(bx).a[depth]!, layers[depth]!, bx.columns);
     },
     parameters() {
@@ -442,23 +538,28 @@ export function mlp(options: MlpOptions): Mlp {
     },
     setParameters,
     cost(x, y) {
-      const [bx, by] = inputs(x, y);
+      const [bx, by] = inputs('cost(x, y)', x, y);
       return costOf(forwardPass(bx).a[depth]!, by);
     },
     gradients(x, y) {
-      const [bx, by] = inputs(x, y);
+      const [bx, by] = inputs('gradients(x, y)', x, y);
       const { dw, db } = backwardPass(forwardPass(bx), by);
       return asParameters(dw, db);
     },
     train(x, y, opts = {}) {
-      const steps = trainSteps(x, y, opts);
+      rejectUnknownOptions('train', opts, TRAIN_OPTION_NAMES);
+      const run = steps(x, y, opts);
       for (;;) {
-        const next = steps.next();
+        const next = run.next();
         if (next.done) return next.value;
         opts.onProgress?.(next.value);
       }
     },
-    trainSteps,
+    trainSteps(x, y, opts = {}) {
+      // Checked here, not inside the generator, so a misspelt option fails at the call.
+      rejectUnknownOptions('trainSteps', opts, TRAIN_STEP_OPTION_NAMES);
+      return steps(x, y, opts);
+    },
     toString() {
       return `MLP [${layers.join(', ')}] (${activation}${outputActivation === activation ? '' : `, output ${outputActivation}`})`;
     },

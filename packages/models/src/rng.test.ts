@@ -72,6 +72,21 @@ describe('createRng', () => {
     expect(a.normal(10, 2)).toBeCloseTo(10 + 2 * b.normal(), 14);
   });
 
+  it.each([
+    [0, -1, /std is -1; expected a finite number ≥ 0/],
+    [0, Number.NaN, /std is NaN/],
+    [0, Infinity, /std is Infinity/],
+    [Number.NaN, 1, /mean is NaN; expected a finite number/],
+    [-Infinity, 1, /mean is -Infinity/],
+  ])('rng.normal(%s, %s) throws a RangeError instead of drawing from no distribution', (mean, std, message) => {
+    expect(() => createRng(1).normal(mean, std)).toThrow(RangeError);
+    expect(() => createRng(1).normal(mean, std)).toThrow(message);
+  });
+
+  it('rng.normal(mean, 0) is the mean itself', () => {
+    expect(createRng(1).normal(4.5, 0)).toBe(4.5);
+  });
+
   it('rng.int(n) covers 0 … n − 1 evenly', () => {
     const rng = createRng(5);
     const counts = new Array<number>(6).fill(0);

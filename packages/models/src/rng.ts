@@ -12,7 +12,10 @@ export interface Rng {
   readonly seed: number;
   /** A uniform draw from [0, 1) with 53 random bits. */
   uniform(): number;
-  /** A normal draw, N(mean, std²); the default is the standard normal N(0, 1). */
+  /**
+   * A normal draw, N(mean, std²); the default is the standard normal N(0, 1). `mean` must be
+   * finite and `std` finite and ≥ 0 (a RangeError names the bad one).
+   */
   normal(mean?: number, std?: number): number;
   /** A uniform integer from 0 to n − 1 (n a positive integer up to 2³²), without modulo bias. */
   int(n: number): number;
@@ -104,6 +107,12 @@ export function createRng(seed: number): Rng {
     seed,
     uniform,
     normal(mean = 0, std = 1) {
+      // A negative or NaN std would hand back a plausible-looking number from a distribution
+      // that does not exist; the check is two comparisons, cheap beside the draw.
+      if (!(Number.isFinite(mean) && std >= 0 && std < Infinity)) {
+        const what = Number.isFinite(mean) ? `std is ${String(std)}; expected a finite number ≥ 0` : `mean is ${String(mean)}; expected a finite number`;
+        throw new RangeError(`rng.normal(mean, std): ${what}`);
+      }
       return mean + std * standardNormal();
     },
     int(n: number) {

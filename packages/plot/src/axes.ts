@@ -3,6 +3,9 @@ import type { AxesOptions, AxisScale, Range } from './types.js';
 import { positiveOption, validRange } from './validate.js';
 import { courseColors } from './colors.js';
 
+/** The option names of {@link AxesOptions}, which every builder accepts. */
+export const AXES_OPTION_NAMES = ['title', 'xLabel', 'yLabel', 'xRange', 'yRange', 'xScale', 'yScale', 'aspectRatio'] as const;
+
 type CartesianScale = Partial<ScaleOptionsByType<'linear' | 'logarithmic'>>;
 
 function axis(where: string, name: 'xRange' | 'yRange', scale: AxisScale | undefined, label: string | undefined, range: Range | undefined): CartesianScale {

@@ -4,7 +4,7 @@ import * as plot from './index.js';
 
 const here = new URL('.', import.meta.url);
 const browserModules = readdirSync(here).filter(
-  (name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('test-') && name !== 'node.ts',
+  (name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('test-') && !name.startsWith('node'), // node.ts and the node-only modules it imports
 );
 
 describe('the main entry (@slope/plot)', () => {
@@ -17,6 +17,10 @@ describe('the main entry (@slope/plot)', () => {
 
   it('exports builders and helpers only, no renderer', () => {
     expect(Object.keys(plot).sort()).toEqual([
+      'MAX_CONTOUR_LEVELS',
+      'MAX_CURVE_SAMPLES',
+      'MAX_DRAWN_SNAPSHOTS',
+      'MAX_GRID_POINTS',
       'PlotInputError',
       'contourChart',
       'contourLevels',

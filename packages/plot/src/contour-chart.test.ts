@@ -45,6 +45,11 @@ describe('contourChart', () => {
   it('contourChart rejects a bad path and levels < 1', () => {
     expect(() => contourChart({ grid, paths: [{ x: [150, 160], y: [5] }] })).toThrow(/paths\[0\]\.x has 2 values but paths\[0\]\.y has 1/);
     expect(() => contourChart({ grid, paths: [{ x: [], y: [] }] })).toThrow(/paths\[0\]\.x is empty/);
-    expect(() => contourChart({ grid, levels: 0 })).toThrow(/levels must be an integer ≥ 1/);
+    expect(() => contourChart({ grid, levels: 0 })).toThrow(/levels must be an integer from 1 to 1000 \(MAX_CONTOUR_LEVELS\)/);
+  });
+
+  it('contourChart rejects unknown input and path keys, naming the closest', () => {
+    expect(() => contourChart({ grid, level: 20 } as never)).toThrow(/contourChart: unknown option "level"; did you mean "levels"\?/);
+    expect(() => contourChart({ grid, paths: [{ ...path, lable: 'descent' }] } as never)).toThrow(/contourChart: paths\[0\]: unknown option "lable"; did you mean "label"\?/);
   });
 });

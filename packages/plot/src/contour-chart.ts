@@ -6,6 +6,11 @@ import { checkGrid, type Grid } from './grid.js';
 import { toPoints, type XY } from './series.js';
 import type { AxesOptions, Curve } from './types.js';
 import { finiteCurve } from './validate.js';
+import { AXES_OPTION_NAMES } from './axes.js';
+import { rejectUnknownOptions } from './options.js';
+
+const INPUT_NAMES = [...AXES_OPTION_NAMES, 'grid', 'levels', 'paths', 'lineColor'] as const;
+const PATH_KEYS = ['x', 'y', 'label', 'color'] as const;
 
 /**
  * A path drawn over a contour map, such as an optimiser's iterates.
@@ -51,6 +56,7 @@ export function pathDatasets(
   const datasets: ChartDataset<'scatter', XY[]>[] = [];
   const legend: number[] = [];
   paths.forEach((path, k) => {
+    if (path != null && typeof path === 'object') rejectUnknownOptions(`${where}: paths[${k}]`, path, PATH_KEYS);
     const { x, y } = finiteCurve(where, `paths[${k}]`, path);
     const color = path.color ?? PATH_COLORS[k % PATH_COLORS.length] ?? courseColors.ink;
     const points = toPoints(x, y);
@@ -109,6 +115,7 @@ export function contourChart(input: ContourChartInput): ChartConfiguration<'scat
   if (input == null || typeof input !== 'object') {
     throw new TypeError(`${where}: input must be an object { grid, levels, paths }, got ${String(input)}`);
   }
+  rejectUnknownOptions(where, input, INPUT_NAMES);
   const grid = checkGrid(where, input.grid);
   const lines = contourDatasets(grid, input.levels ?? 10, input.lineColor ?? courseColors.green).map((d) => ({ ...d, order: 2 }));
   const paths = pathDatasets(where, input.paths ?? []);

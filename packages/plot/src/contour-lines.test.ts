@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contourLevels, contourLines, PlotInputError, sampleGrid } from './index.js';
+import { contourLevels, contourLines, MAX_CONTOUR_LEVELS, MAX_GRID_POINTS, PlotInputError, sampleGrid } from './index.js';
 
 const bowl = sampleGrid((x, y) => x * x + y * y, [-2, 2], [-2, 2], 81, 81);
 
@@ -74,7 +74,7 @@ describe('contourLines', () => {
 
   it.each([[0], [-1], [2.5], [Number.NaN]])('contourLines(grid, %s) rejects a level count below 1 or fractional', (n) => {
     expect(() => contourLines(bowl, n)).toThrow(RangeError);
-    expect(() => contourLines(bowl, n)).toThrow(/levels must be an integer ≥ 1/);
+    expect(() => contourLines(bowl, n)).toThrow(/levels must be an integer from 1 to 1000 \(MAX_CONTOUR_LEVELS\)/);
   });
 
   it('contourLines(grid, levels) rejects an empty or non-finite level list', () => {
@@ -110,5 +110,22 @@ describe('sampleGrid', () => {
   it('sampleGrid rejects an empty or reversed range, naming it', () => {
     expect(() => sampleGrid((x) => x, [1, 1], [0, 1], 3, 3)).toThrow(/xRange is \[1, 1\]; expected finite \[min, max\] with min < max/);
     expect(() => sampleGrid((x) => x, [0, 1], [0, Infinity], 3, 3)).toThrow(/yRange/);
+  });
+
+  it('sampleGrid refuses a grid beyond MAX_GRID_POINTS at once, before taking memory or calling f', () => {
+    let calls = 0;
+    const f = () => ++calls;
+    expect(() => sampleGrid(f, [0, 1], [0, 1], 1e9, 1e9)).toThrow(RangeError);
+    expect(() => sampleGrid(f, [0, 1], [0, 1], 1e9, 1e9)).toThrow(
+      /sampleGrid: nx × ny = 1000000000 × 1000000000 = 1,000,000,000,000,000,000 points; expected at most 4,194,304 \(MAX_GRID_POINTS, e.g. 2048 × 2048\)/,
+    );
+    expect(calls).toBe(0);
+    expect(sampleGrid(f, [0, 1], [0, 1], 2048, 2048).values.length).toBe(MAX_GRID_POINTS);
+  });
+
+  it('contourLines caps the levels at MAX_CONTOUR_LEVELS, counted or listed', () => {
+    expect(() => contourLines(bowl, 1e9)).toThrow(/levels must be an integer from 1 to 1000/);
+    expect(() => contourLines(bowl, Array.from({ length: MAX_CONTOUR_LEVELS + 1 }, (_, i) => i / 1000))).toThrow(/levels has 1001 values; expected at most 1000/);
+    expect(contourLines(bowl, MAX_CONTOUR_LEVELS).length).toBeGreaterThan(0);
   });
 });

@@ -19,6 +19,17 @@ export interface ContourLine {
 }
 
 /**
+ * The most contour levels drawn: each level is a pass over the whole grid.
+ *
+ * @example
+ * ```ts
+ * const bowl = sampleGrid((x, y) => x * x + y * y, [-1, 1], [-1, 1], 21, 21);
+ * contourLines(bowl, MAX_CONTOUR_LEVELS).length > 0; // the most levels accepted
+ * ```
+ */
+export const MAX_CONTOUR_LEVELS = 1000;
+
+/**
  * `count` contour levels evenly spaced strictly inside the range of `values`:
  * `min + (max − min)·k/(count + 1)` for k = 1…count. The extremes are left out because a
  * contour at the minimum or maximum degenerates to isolated points.
@@ -29,8 +40,8 @@ export interface ContourLine {
  * ```
  */
 export function contourLevels(values: ArrayLike<number>, count: number): number[] {
-  if (!(Number.isInteger(count) && count >= 1)) {
-    throw new RangeError(`contourLevels: levels must be an integer ≥ 1, got ${count}`);
+  if (!(Number.isInteger(count) && count >= 1 && count <= MAX_CONTOUR_LEVELS)) {
+    throw new RangeError(`contourLevels: levels must be an integer from 1 to ${MAX_CONTOUR_LEVELS} (MAX_CONTOUR_LEVELS), got ${count}`);
   }
   let min = Infinity;
   let max = -Infinity;
@@ -50,13 +61,16 @@ export function contourLevels(values: ArrayLike<number>, count: number): number[
 
 function resolveLevels(where: string, grid: CheckedGrid, levels: number | readonly number[]): number[] {
   if (typeof levels === 'number') {
-    if (!(Number.isInteger(levels) && levels >= 1)) {
-      throw new RangeError(`${where}: levels must be an integer ≥ 1 or an array of levels, got ${levels}`);
+    if (!(Number.isInteger(levels) && levels >= 1 && levels <= MAX_CONTOUR_LEVELS)) {
+      throw new RangeError(`${where}: levels must be an integer from 1 to ${MAX_CONTOUR_LEVELS} (MAX_CONTOUR_LEVELS) or an array of levels, got ${levels}`);
     }
     return contourLevels(grid.values, levels);
   }
   if (!Array.isArray(levels) || levels.length === 0) {
     throw new PlotInputError(`${where}: levels is empty; expected a count ≥ 1 or at least one level`, 'levels');
+  }
+  if (levels.length > MAX_CONTOUR_LEVELS) {
+    throw new PlotInputError(`${where}: levels has ${levels.length} values; expected at most ${MAX_CONTOUR_LEVELS} (MAX_CONTOUR_LEVELS)`, 'levels');
   }
   levels.forEach((level, i) => {
     if (!Number.isFinite(level)) {

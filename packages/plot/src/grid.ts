@@ -30,6 +30,22 @@ function evenlySpaced(range: Range, n: number): number[] {
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? max : min + ((max - min) * i) / (n - 1)));
 }
 
+/**
+ * The most points {@link sampleGrid} evaluates (2048 × 2048): beyond it the grid's memory and
+ * the contour work grow past what any chart can show.
+ *
+ * @example
+ * ```ts
+ * sampleGrid((x, y) => x * y, [0, 1], [0, 1], 2048, 2048).values.length === MAX_GRID_POINTS; // the largest square grid
+ * try {
+ *   sampleGrid((x, y) => x * y, [0, 1], [0, 1], 1e9, 1e9);
+ * } catch (error) {
+ *   console.log((error as Error).message); // refused before any memory is taken: '… expected at most 4,194,304 (MAX_GRID_POINTS, …)'
+ * }
+ * ```
+ */
+export const MAX_GRID_POINTS = 2048 * 2048;
+
 function gridCount(option: string, n: number): number {
   if (!(Number.isInteger(n) && n >= 2)) {
     throw new RangeError(`sampleGrid: ${option} must be an integer ≥ 2, got ${n}`);
@@ -40,7 +56,8 @@ function gridCount(option: string, n: number): number {
 /**
  * Evaluates `f(x, y)` on an `nx` × `ny` grid of evenly spaced points spanning `xRange` and
  * `yRange` (endpoints included), ready for {@link contourLines} and the contour builders.
- * Values are stored as returned; non-finite ones are reported when the grid is drawn.
+ * Values are stored as returned; non-finite ones are reported when the grid is drawn. At
+ * most {@link MAX_GRID_POINTS} points; a larger grid is refused before any memory is taken.
  *
  * @example
  * ```ts
@@ -58,8 +75,15 @@ export function sampleGrid(
   if (typeof f !== 'function') {
     throw new TypeError(`sampleGrid: f must be a function (x, y) => number, got ${typeof f}`);
   }
-  const x = evenlySpaced(validRange('sampleGrid', 'xRange', xRange), gridCount('nx', nx));
-  const y = evenlySpaced(validRange('sampleGrid', 'yRange', yRange), gridCount('ny', ny));
+  gridCount('nx', nx);
+  gridCount('ny', ny);
+  if (nx * ny > MAX_GRID_POINTS) {
+    throw new RangeError(
+      `sampleGrid: nx × ny = ${nx} × ${ny} = ${(nx * ny).toLocaleString('en-US')} points; expected at most ${MAX_GRID_POINTS.toLocaleString('en-US')} (MAX_GRID_POINTS, e.g. 2048 × 2048)`,
+    );
+  }
+  const x = evenlySpaced(validRange('sampleGrid', 'xRange', xRange), nx);
+  const y = evenlySpaced(validRange('sampleGrid', 'yRange', yRange), ny);
   const values = new Float64Array(nx * ny);
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) values[j * nx + i] = f(x[i] as number, y[j] as number);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { courseColors, histogramChart, PlotInputError, type BarSpan } from './index.js';
+import { courseColors, histogramChart, MAX_CURVE_SAMPLES, PlotInputError, type BarSpan } from './index.js';
 import { renderPng } from './node.js';
 import { courseCenters, courseHeights, gaussian } from './test-course-data.js';
 import { countNear, decodePng, hexToRgb } from './test-png.js';
@@ -96,6 +96,23 @@ describe('histogramChart', () => {
     );
     expect(() => histogramChart({ centers: [150], heights: [0.01], model: () => 0, chiSquared: Number.NaN })).toThrow(
       /option chiSquared must be a finite number or false/,
+    );
+  });
+
+  it('histogramChart rejects unknown input keys, naming the closest', () => {
+    expect(() => histogramChart({ centers: courseCenters, heights: courseHeights, model: gaussian(160, 15), curvestep: 1 } as never)).toThrow(
+      /histogramChart: unknown option "curvestep"; did you mean "curveStep"\?/,
+    );
+    expect(() => histogramChart({ centres: courseCenters, heights: courseHeights, model: gaussian(160, 15) } as never)).toThrow(/did you mean "centers"/);
+  });
+
+  it('histogramChart samples the model curve at most MAX_CURVE_SAMPLES times, whatever the x range', () => {
+    const config = histogramChart({ centers: [170, 1e9], heights: [0.01, 0.01], model: () => 0, xRange: [0, 1e12] });
+    const curve = config.data.datasets[3]?.data ?? [];
+    expect(curve.length).toBeLessThanOrEqual(MAX_CURVE_SAMPLES);
+    expect(curve.length).toBeGreaterThan(MAX_CURVE_SAMPLES - 2);
+    expect(() => histogramChart({ centers: [170], heights: [0.01], model: () => 0, curveStep: 1e-9 })).toThrow(
+      /option curveStep 1e-9 over xRange \[130, 210\] makes 80000000001 samples; expected at most 10000 \(MAX_CURVE_SAMPLES\): use a curveStep of at least 0.008/,
     );
   });
 });

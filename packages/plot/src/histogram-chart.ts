@@ -6,6 +6,22 @@ import { formatValue } from './format.js';
 import { labelsPlugin } from './plugins.js';
 import type { AxesOptions, Range } from './types.js';
 import { finiteArray, positiveOption, validRange } from './validate.js';
+import { AXES_OPTION_NAMES } from './axes.js';
+import { rejectUnknownOptions } from './options.js';
+
+const INPUT_NAMES = [...AXES_OPTION_NAMES, 'centers', 'heights', 'model', 'chiSquared', 'labelAt', 'curveStep', 'curveColor'] as const;
+
+/**
+ * The most points the model curve of {@link histogramChart} is sampled at. The default step
+ * (0.1) widens to fit a wide x range; an explicit `curveStep` that needs more is refused.
+ *
+ * @example
+ * ```ts
+ * const config = histogramChart({ centers: [170], heights: [0.05], model: () => 0.04, xRange: [0, 1e6] });
+ * config.data.datasets[3]?.data.length; // 10000 samples (MAX_CURVE_SAMPLES), not 10 million
+ * ```
+ */
+export const MAX_CURVE_SAMPLES = 10_000;
 
 /**
  * Input of {@link histogramChart}: bin centres and heights, and the model density.
@@ -29,7 +45,10 @@ export interface HistogramInput extends AxesOptions {
   readonly chiSquared?: number | false;
   /** Where the label's left edge sits, in data coordinates. Defaults to 2.5 % in from the top-left corner. */
   readonly labelAt?: readonly [x: number, y: number];
-  /** Spacing of the model curve's samples along x. Defaults to 0.1 (the course's step). */
+  /**
+   * Spacing of the model curve's samples along x. Defaults to 0.1 (the course's step), widened
+   * to span / (MAX_CURVE_SAMPLES − 1) on a range wider than 999.9.
+   */
   readonly curveStep?: number;
   /** Model curve colour; defaults to the ink colour (the course draws it white on blue). */
   readonly curveColor?: string;
@@ -80,6 +99,7 @@ export function histogramChart(input: HistogramInput): ChartConfiguration<'bar' 
   if (input == null || typeof input !== 'object') {
     throw new TypeError(`${where}: input must be an object { centers, heights, model }, got ${String(input)}`);
   }
+  rejectUnknownOptions(where, input, INPUT_NAMES);
   const centers = finiteArray(where, 'centers', input.centers);
   const heights = finiteArray(where, 'heights', input.heights);
   if (centers.length !== heights.length) {
@@ -93,7 +113,13 @@ export function histogramChart(input: HistogramInput): ChartConfiguration<'bar' 
   }
   const xRange = validRange(where, 'xRange', input.xRange ?? DEFAULT_X);
   const yRange = validRange(where, 'yRange', input.yRange ?? DEFAULT_Y);
-  const step = positiveOption(where, 'curveStep', input.curveStep, 0.1);
+  const span = xRange[1] - xRange[0];
+  const step = positiveOption(where, 'curveStep', input.curveStep, Math.max(0.1, span / (MAX_CURVE_SAMPLES - 1)));
+  if (Math.floor(span / step) + 1 > MAX_CURVE_SAMPLES) {
+    throw new RangeError(
+      `${where}: option curveStep ${step} over xRange [${xRange[0]}, ${xRange[1]}] makes ${Math.floor(span / step) + 1} samples; expected at most ${MAX_CURVE_SAMPLES} (MAX_CURVE_SAMPLES): use a curveStep of at least ${span / (MAX_CURVE_SAMPLES - 1)}`,
+    );
+  }
 
   const overlap: BarSpan[] = [];
   const modelAbove: BarSpan[] = [];
@@ -108,7 +134,7 @@ export function histogramChart(input: HistogramInput): ChartConfiguration<'bar' 
     if (data > model) dataAbove.push({ x, y: [model, data] });
   });
 
-  const samples = Math.floor((xRange[1] - xRange[0]) / step) + 1;
+  const samples = Math.min(MAX_CURVE_SAMPLES, Math.floor(span / step) + 1);
   const curve = Array.from({ length: samples }, (_, k) => {
     const x = xRange[0] + k * step;
     return { x, y: modelAt(input.model, x, where) };

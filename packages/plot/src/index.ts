@@ -1,12 +1,12 @@
 export { courseColors, withAlpha, type CourseColor } from './colors.js';
 export { PlotInputError } from './errors.js';
 export type { AxesOptions, AxisScale, Curve, Range } from './types.js';
-export { sampleGrid, type Grid } from './grid.js';
-export { contourLevels, contourLines, type ContourLine } from './contour-lines.js';
+export { sampleGrid, MAX_GRID_POINTS, type Grid } from './grid.js';
+export { contourLevels, contourLines, MAX_CONTOUR_LEVELS, type ContourLine } from './contour-lines.js';
 export { lineChart } from './line-chart.js';
 export { scatterChart } from './scatter-chart.js';
 export type { Series, XY } from './series.js';
-export { histogramChart, type BarSpan, type HistogramInput } from './histogram-chart.js';
+export { histogramChart, MAX_CURVE_SAMPLES, type BarSpan, type HistogramInput } from './histogram-chart.js';
 export { contourChart, type ContourChartInput, type ContourPath } from './contour-chart.js';
 export { quiverChart, type QuiverChartInput, type VectorField } from './quiver-chart.js';
-export { trainingChart, type TrainingChartInput } from './training-chart.js';
+export { trainingChart, MAX_DRAWN_SNAPSHOTS, type TrainingChartInput } from './training-chart.js';

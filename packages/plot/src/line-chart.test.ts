@@ -77,4 +77,14 @@ describe('scatterChart', () => {
     const pixels = await decodePng(await renderPng(config, { width: 400, height: 300 }));
     expect(countNear(pixels, hexToRgb(courseColors.green))).toBeGreaterThan(100);
   });
+
+  it.each([
+    [() => lineChart([{ x: [0, 1], y: [1, 2] }], { ylabel: 'cost' } as never), /lineChart: unknown option "ylabel"; did you mean "yLabel"\?/],
+    [() => lineChart([{ x: [0, 1], y: [1, 2] }], { yscale: 'log' } as never), /did you mean "yScale"/],
+    [() => lineChart([{ x: [0, 1], y: [1, 2], colour: 'red' } as never]), /lineChart: series\[0\]: unknown option "colour"; did you mean "color"\?/],
+    [() => scatterChart([{ x: [0, 1], y: [1, 2] }, { x: [0], y: [1], radius: 3 } as never]), /scatterChart: series\[1\]: unknown option "radius"/],
+  ])('%s rejects the misspelt option by name instead of drawing with the default', (build, message) => {
+    expect(build).toThrow(TypeError);
+    expect(build).toThrow(message);
+  });
 });

@@ -40,4 +40,10 @@ describe('renderPng', () => {
   it('renderPng rejects something that is not a chart configuration', async () => {
     await expect(renderPng(null as unknown as ReturnType<typeof config>, { width: 10, height: 10 })).rejects.toThrow(TypeError);
   });
+
+  it('renderPng rejects an unknown option by name', async () => {
+    await expect(renderPng(config(), { width: 10, height: 10, backgroundColor: 'red' } as never)).rejects.toThrow(
+      /renderPng: unknown option "backgroundColor"; did you mean "background"\?/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { loadCanvas } from './node-canvas.js';
 import { Chart, registerables, type ChartConfiguration, type ChartType, type DefaultDataPoint, type Plugin } from 'chart.js';
+import { rejectUnknownOptions } from './options.js';
 
 /**
  * Size and background of a PNG rendered by {@link renderPng}.
@@ -19,6 +20,8 @@ export interface RenderPngOptions {
 }
 
 const MAX_SIDE = 8192;
+const OPTION_NAMES = ['width', 'height', 'background'] as const;
+
 
 function pixels(option: 'width' | 'height', value: number): number {
   if (!(Number.isInteger(value) && value >= 1 && value <= MAX_SIDE)) {
@@ -88,10 +91,13 @@ export async function renderPng<TType extends ChartType, TData = DefaultDataPoin
   if (config == null || typeof config !== 'object' || typeof config.type !== 'string') {
     throw new TypeError(`renderPng: config must be a chart.js configuration with a type, got ${String(config)}`);
   }
+  rejectUnknownOptions('renderPng', options, OPTION_NAMES);
+  if (options == null) throw new TypeError('renderPng: options { width, height } are required');
   const width = pixels('width', options.width);
   const height = pixels('height', options.height);
   Chart.register(...registerables);
   const copy = copyConfig(config);
+  const { createCanvas } = await loadCanvas();
   const canvas = createCanvas(width, height);
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, {
     ...copy,

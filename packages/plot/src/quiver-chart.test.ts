@@ -68,4 +68,15 @@ describe('quiverChart', () => {
     expect(() => quiverChart({ arrows, scale: 0 })).toThrow(/option scale must be a finite number > 0, got 0/);
     expect(() => quiverChart({ arrows, pivot: 'tip' as 'tail' })).toThrow(/option pivot must be 'tail' or 'middle'/);
   });
+
+  it('quiverChart rejects unknown input keys, naming the closest', () => {
+    expect(() => quiverChart({ arrows: field(), scal: 0.2 } as never)).toThrow(/quiverChart: unknown option "scal"; did you mean "scale"\?/);
+  });
+
+  it('quiverChart fits the axes to 200,000 arrows (no spread of the coordinates)', () => {
+    const n = 200_000;
+    const x = Array.from({ length: n }, (_, i) => i / n);
+    const config = quiverChart({ arrows: { x, y: x, u: x.map(() => 1), v: x.map(() => 0) } });
+    expect(config.options?.scales?.['x']).toMatchObject({ min: 0, max: (n - 1) / n + 1 });
+  });
 });

@@ -9,6 +9,10 @@ import { arrowsPlugin, type DataArrow } from './plugins.js';
 import type { XY } from './series.js';
 import type { AxesOptions } from './types.js';
 import { finiteArray, positiveOption } from './validate.js';
+import { AXES_OPTION_NAMES } from './axes.js';
+import { rejectUnknownOptions } from './options.js';
+
+const INPUT_NAMES = [...AXES_OPTION_NAMES, 'arrows', 'grid', 'levels', 'scale', 'maxLength', 'pivot', 'color'] as const;
 
 /**
  * Arrows as four parallel arrays: each arrow sits at (`x[i]`, `y[i]`) and points along
@@ -86,8 +90,13 @@ function arrowGeometry(where: string, input: QuiverChartInput): DataArrow[] {
 }
 
 function extent(values: number[]): [number, number] {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  // A loop, not Math.min(...values): a spread of ~100k arguments overflows the stack.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   // A single point or a flat row still needs an axis of positive length.
   return min < max ? [min, max] : [min - 1, max + 1];
 }
@@ -116,6 +125,7 @@ export function quiverChart(input: QuiverChartInput): ChartConfiguration<'scatte
   if (input == null || typeof input !== 'object') {
     throw new TypeError(`${where}: input must be an object { arrows, grid? }, got ${String(input)}`);
   }
+  rejectUnknownOptions(where, input, INPUT_NAMES);
   const arrows = arrowGeometry(where, input);
   const color = input.color ?? courseColors.ink;
   const grid = input.grid === undefined ? undefined : checkGrid(where, input.grid);

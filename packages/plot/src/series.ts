@@ -4,6 +4,10 @@ import { courseColors } from './colors.js';
 import { PlotInputError } from './errors.js';
 import type { AxesOptions, Curve } from './types.js';
 import { finiteCurve, positiveOnLogAxis, positiveOption } from './validate.js';
+import { AXES_OPTION_NAMES } from './axes.js';
+import { rejectUnknownOptions } from './options.js';
+
+const SERIES_KEYS = ['x', 'y', 'label', 'color', 'width', 'pointRadius'] as const;
 
 /**
  * One series of a line or scatter chart: coordinates plus optional legend label, colour,
@@ -56,8 +60,10 @@ export function seriesChart(
   if (series.length === 0) {
     throw new PlotInputError(`${where}: series is empty; expected at least one series`, 'series');
   }
+  rejectUnknownOptions(where, options, AXES_OPTION_NAMES);
   const datasets = series.map((s, k): ChartDataset<'scatter', XY[]> => {
     const argument = `series[${k}]`;
+    if (s != null && typeof s === 'object') rejectUnknownOptions(`${where}: ${argument}`, s, SERIES_KEYS);
     const { x, y } = finiteCurve(where, argument, s);
     positiveOnLogAxis(where, `${argument}.x`, x, options.xScale);
     positiveOnLogAxis(where, `${argument}.y`, y, options.yScale);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseColors, PlotInputError, trainingChart, withAlpha } from './index.js';
+import { courseColors, MAX_DRAWN_SNAPSHOTS, PlotInputError, trainingChart, withAlpha } from './index.js';
 import { renderPng } from './node.js';
 import { countNear, decodePng, hexToRgb } from './test-png.js';
 
@@ -47,5 +47,19 @@ describe('trainingChart', () => {
 
   it('trainingChart rejects a snapshot alpha outside (0, 1]', () => {
     expect(() => trainingChart({ target: heart, snapshotAlpha: 0 })).toThrow(/option snapshotAlpha must be in \(0, 1\], got 0/);
+  });
+
+  it('trainingChart rejects unknown input keys, naming the closest', () => {
+    expect(() => trainingChart({ target: heart, snapshot: snapshots } as never)).toThrow(/trainingChart: unknown option "snapshot"; did you mean "snapshots"\?/);
+  });
+
+  it('trainingChart draws at most MAX_DRAWN_SNAPSHOTS snapshots, thinned evenly with the first and last kept', () => {
+    const many = Array.from({ length: 50_001 }, (_, k) => shrunk(0.2 + (0.6 * k) / 50_000));
+    const config = trainingChart({ target: heart, snapshots: many, final: heart });
+    const drawn = config.data.datasets.slice(2);
+    expect(drawn).toHaveLength(MAX_DRAWN_SNAPSHOTS);
+    expect(drawn[0]!.data[0]).toEqual({ x: many[0]!.x[0], y: many[0]!.y[0] });
+    expect(drawn.at(-1)!.data[0]).toEqual({ x: many.at(-1)!.x[0], y: many.at(-1)!.y[0] });
+    expect(drawn.at(-1)!.label).toBe('snapshot 50001');
   });
 });

@@ -4,6 +4,30 @@ import { courseColors, withAlpha } from './colors.js';
 import { toPoints, type XY } from './series.js';
 import type { AxesOptions, Curve } from './types.js';
 import { finiteCurve } from './validate.js';
+import { AXES_OPTION_NAMES } from './axes.js';
+import { rejectUnknownOptions } from './options.js';
+
+const INPUT_NAMES = [...AXES_OPTION_NAMES, 'target', 'snapshots', 'final', 'snapshotAlpha'] as const;
+
+/**
+ * The most snapshots {@link trainingChart} draws. More are thinned evenly (the first and the
+ * last always kept): beyond a few thousand translucent curves the picture no longer changes,
+ * but the drawing time and memory keep growing.
+ *
+ * @example
+ * ```ts
+ * const curve = { x: [0.2, 0.5, 0.8], y: [0.5, 0.8, 0.5] };
+ * const snapshots = Array.from({ length: 50_000 }, () => curve);
+ * trainingChart({ target: curve, snapshots }).data.datasets.length; // 1 + 2000 (MAX_DRAWN_SNAPSHOTS)
+ * ```
+ */
+export const MAX_DRAWN_SNAPSHOTS = 2000;
+
+/** Indices of at most `limit` items of `count`, evenly spread, first and last included. */
+function evenIndices(count: number, limit: number): number[] {
+  if (count <= limit) return Array.from({ length: count }, (_, i) => i);
+  return Array.from({ length: limit }, (_, i) => Math.round((i * (count - 1)) / (limit - 1)));
+}
 
 /**
  * Input of {@link trainingChart}: the curve a network should draw, what it drew along the
@@ -16,7 +40,10 @@ import { finiteCurve } from './validate.js';
  */
 export interface TrainingChartInput extends AxesOptions {
   readonly target: Curve;
-  /** Outputs at intermediate iterations, oldest first (the course keeps one every 100). */
+  /**
+   * Outputs at intermediate iterations, oldest first (the course keeps one every 100). At most
+   * {@link MAX_DRAWN_SNAPSHOTS} are drawn, thinned evenly.
+   */
   readonly snapshots?: readonly Curve[];
   readonly final?: Curve;
   /** Opacity of each snapshot; they build up where outputs agree. Defaults to 0.1. */
@@ -45,7 +72,8 @@ function curveDataset(label: string, points: XY[], color: string, width: number,
  * default. Snapshots are drawn first, the final output last, on top.
  *
  * Throws {@link PlotInputError} for an empty, non-finite or mismatched curve, naming it
- * (`target`, `snapshots[k]`, `final`).
+ * (`target`, `snapshots[k]`, `final`). At most {@link MAX_DRAWN_SNAPSHOTS} snapshots are
+ * drawn (and checked): more are thinned evenly, keeping the first and the last.
  *
  * @example
  * ```ts
@@ -62,6 +90,7 @@ export function trainingChart(input: TrainingChartInput): ChartConfiguration<'sc
   if (input == null || typeof input !== 'object') {
     throw new TypeError(`${where}: input must be an object { target, snapshots?, final? }, got ${String(input)}`);
   }
+  rejectUnknownOptions(where, input, INPUT_NAMES);
   const target = finiteCurve(where, 'target', input.target);
   const snapshots = input.snapshots ?? [];
   if (!Array.isArray(snapshots)) {
@@ -81,10 +110,10 @@ export function trainingChart(input: TrainingChartInput): ChartConfiguration<'sc
   }
   legend.add(datasets.length);
   datasets.push(curveDataset('training data', toPoints(target.x, target.y), courseColors.green, 1.5, 1));
-  snapshots.forEach((snapshot, k) => {
-    const curve = finiteCurve(where, `snapshots[${k}]`, snapshot);
-    if (k === 0) legend.add(datasets.length);
-    datasets.push(curveDataset(k === 0 ? 'snapshots' : `snapshot ${k + 1}`, toPoints(curve.x, curve.y), faint, 2, 2));
+  evenIndices(snapshots.length, MAX_DRAWN_SNAPSHOTS).forEach((k, drawn) => {
+    const curve = finiteCurve(where, `snapshots[${k}]`, snapshots[k]);
+    if (drawn === 0) legend.add(datasets.length);
+    datasets.push(curveDataset(drawn === 0 ? 'snapshots' : `snapshot ${k + 1}`, toPoints(curve.x, curve.y), faint, 2, 2));
   });
   return {
     type: 'scatter',

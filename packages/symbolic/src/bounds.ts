@@ -1,7 +1,6 @@
 import type { AnyNode } from './expr.js';
-
-/** A closed interval [lo, hi] known to contain every real value of an expression. */
-type Interval = readonly [number, number];
+import { functionSpec, type Interval } from './functions.js';
+import { isEvenInt } from './rational.js';
 
 const ALL: Interval = [-Infinity, Infinity];
 
@@ -9,10 +8,6 @@ function mulIntervals(a: Interval, b: Interval): Interval {
   const products = [a[0] * b[0], a[0] * b[1], a[1] * b[0], a[1] * b[1]];
   if (products.some(Number.isNaN)) return ALL;
   return [Math.min(...products), Math.max(...products)];
-}
-
-function monotone(f: (v: number) => number, i: Interval): Interval {
-  return [f(i[0]), f(i[1])];
 }
 
 /**
@@ -23,7 +18,7 @@ function monotone(f: (v: number) => number, i: Interval): Interval {
 export function range(n: AnyNode): Interval {
   switch (n.kind) {
     case 'num':
-      return [n.value, n.value];
+      return Number.isNaN(n.value) ? ALL : [n.value, n.value];
     case 'sym':
       if (n.name === 'pi') return [3.14159, 3.1416];
       if (n.name === 'e') return [2.71828, 2.71829];
@@ -45,10 +40,11 @@ export function range(n: AnyNode): Interval {
     case 'pow': {
       const b = range(n.base);
       const e = n.exp;
-      if (e.kind === 'num' && e.exact && e.q === 1 && e.p % 2 === 0) {
+      if (e.kind === 'num' && e.exact && e.q === 1 && isEvenInt(e.p)) {
         const m = Math.max(Math.abs(b[0]), Math.abs(b[1]));
         const lo = b[0] <= 0 && b[1] >= 0 ? 0 : Math.min(Math.abs(b[0]), Math.abs(b[1]));
-        return e.p > 0 ? [lo ** e.p, m ** e.p] : [m ** e.p, lo === 0 ? Infinity : lo ** e.p];
+        if (e.value < 0 && m === 0) return ALL; // 0^(−2k) has no value
+        return e.value > 0 ? [lo ** e.value, m ** e.value] : [m ** e.value, lo === 0 ? Infinity : lo ** e.value];
       }
       if (b[0] > 0 && e.kind === 'num') {
         const a = b[0] ** e.value, c = b[1] ** e.value;
@@ -59,27 +55,11 @@ export function range(n: AnyNode): Interval {
       return ALL;
     }
     case 'fn': {
+      const spec = functionSpec(n.name);
       const a = n.args[0];
-      if (a === undefined) return ALL;
-      switch (n.name) {
-        case 'sin':
-        case 'cos':
-        case 'tanh':
-          return [-1, 1];
-        case 'exp':
-          return monotone(Math.exp, range(a));
-        case 'cosh':
-          return [1, Infinity];
-        case 'sqrt':
-        case 'abs':
-          return [0, Infinity];
-        case 'atan':
-          return [-Math.PI / 2, Math.PI / 2];
-        case 'acos':
-          return [0, Math.PI];
-        default:
-          return ALL;
-      }
+      if (spec?.range === undefined || a === undefined || n.args.length !== 1) return ALL;
+      const r = spec.range(range(a));
+      return Number.isNaN(r[0]) || Number.isNaN(r[1]) ? ALL : r;
     }
   }
 }

@@ -1,11 +1,11 @@
-import { canonical } from './build.js';
 import { checkVariable, differentiate, guardStack } from './derivative.js';
 import type { AnyNode, Expr } from './expr.js';
 import { toNode } from './parse.js';
-import { simplifyNode } from './simplify.js';
+import { canonical, simplifyNode } from './simplify.js';
 import { collectSymbols } from './symbols.js';
 
 function variables(node: AnyNode, vars: readonly string[] | undefined, where: string): string[] {
+  if (vars !== undefined && !Array.isArray(vars)) throw new TypeError(`${where}(expr, vars): vars must be an array of variable names`);
   const list = vars === undefined ? collectSymbols(node) : [...vars];
   return list.map((v) => checkVariable(v, where));
 }
@@ -36,6 +36,7 @@ export function gradient(expr: Expr | string, vars?: readonly string[]): Expr[] 
  */
 export function jacobian(exprs: readonly (Expr | string)[], vars: readonly string[]): Expr[][] {
   if (!Array.isArray(exprs)) throw new TypeError('jacobian(exprs, vars): expected an array of expressions');
+  if (!Array.isArray(vars)) throw new TypeError('jacobian(exprs, vars): expected an array of variable names');
   const vs = vars.map((v) => checkVariable(v, 'jacobian'));
   return guardStack('jacobian', () =>
     exprs.map((e) => {

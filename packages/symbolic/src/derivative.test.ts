@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivative, DifferentiationError, evaluate, parse } from './index.js';
+import { derivative, evaluate, parse, ParseError } from './index.js';
 import { centralDifference, close } from './test-support.js';
 
 /** Every function with a rule, at points inside its real domain. */
@@ -72,8 +72,8 @@ describe('derivative(expr, x)', () => {
     expect(seen).toEqual(['cos(x)', '-sin(x)', '-cos(x)', 'sin(x)']);
   });
 
-  it('derivative(expr, x) throws DifferentiationError naming an unknown function', () => {
-    expect(() => derivative('gamma(x) + 1', 'x')).toThrow(DifferentiationError);
+  it('derivative(expr, x) rejects an unknown function by name and position (a ParseError, before any rule runs)', () => {
+    expect(() => derivative('gamma(x) + 1', 'x')).toThrow(ParseError);
     expect(() => derivative('gamma(x) + 1', 'x')).toThrow(/"gamma"/);
     expect(() => derivative('f(x)', 'x')).toThrow(/"f"/);
   });
@@ -86,4 +86,27 @@ describe('derivative(expr, x)', () => {
     expect(() => derivative('x', 'pi')).toThrow(TypeError);
     expect(() => derivative('x', 'e')).toThrow(/constant e/);
   });
+
+  it('derivative at the edges of the domain: abs′(u) = sign(u), so d/dx x·|x| = 2|x| is 0 at 0 (as autodiff gives)', () => {
+    const d = derivative('x*abs(x)', 'x');
+    expect(d.toString()).toBe('2*abs(x)');
+    expect(evaluate(d, { x: 0 })).toBe(0);
+    // the documented convention at the kink itself: abs′(0) = sign(0) = 0
+    expect(derivative('abs(x)', 'x').toString()).toBe('sign(x)');
+    expect(evaluate(derivative('abs(x)', 'x'), { x: 0 })).toBe(0);
+    expect(derivative('sign(x)', 'x').toString()).toBe('0');
+    expect(evaluate(derivative('abs(x)^3', 'x'), { x: 0 })).toBe(0);
+  });
+
+  it('cbrt and nthRoot have the same derivative, +Infinity at 0 (a vertical tangent), like sqrt', () => {
+    for (const src of ['cbrt(x)', 'nthRoot(x, 3)', 'sqrt(x)', 'nthRoot(x, 2)']) expect(evaluate(derivative(src, 'x'), { x: 0 }), src).toBe(Infinity);
+    for (const x of [-8, -0.3, 0.3, 8]) expect(close(evaluate(derivative('cbrt(x)', 'x'), { x }), evaluate(derivative('nthRoot(x, 3)', 'x'), { x }), 1e-14)).toBe(true);
+  });
+
+  it('derivative(expr, v, opts) rejects unknown option names and non-boolean values', () => {
+    expect(() => derivative('x', 'x', { simplfy: false } as never)).toThrow(/unknown option "simplfy"; did you mean "simplify"\?/);
+    expect(() => derivative('x', 'x', { simplify: 'no' } as never)).toThrow(/simplify = no: expected true or false/);
+    expect(() => derivative('x', 'x', null as never)).toThrow(/options must be an object, got null/);
+  });
 });
+

@@ -1,20 +1,26 @@
-import { type Builder, canonical, isZero, MINUS_ONE, ONE, raw, ZERO } from './build.js';
 import { DifferentiationError } from './errors.js';
 import type { AnyNode, Expr } from './expr.js';
-import { arityOf, lookup } from './functions.js';
+import { FUNCTION_NAMES, FUNCTIONS, functionSpec } from './functions.js';
+import { type Builder, isZero, MINUS_ONE, ONE, raw, ZERO } from './nodes.js';
+import { rejectUnknownOptions } from './options.js';
 import { toNode } from './parse.js';
-import { RULES } from './rules.js';
-import { simplifyNode } from './simplify.js';
+import { canonical, simplifyNode } from './simplify.js';
 
 const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 
-/** Check a variable name: an identifier that is not one of the constants pi and e. */
+/** Names mathjs reads as numbers or values, never as a variable. */
+const NOT_VARIABLES = new Set(['NaN', 'Infinity', 'true', 'false', 'null', 'undefined']);
+
+/** Check a variable name: an identifier that is not a constant (pi, e, NaN, Infinity, …) or a function name. */
 export function checkVariable(variable: unknown, where: string): string {
   if (typeof variable !== 'string' || !IDENTIFIER.test(variable)) {
     throw new TypeError(`${where}: variable ${JSON.stringify(variable)} is not a valid name: expected an identifier such as "x"`);
   }
   if (variable === 'pi' || variable === 'e') {
     throw new TypeError(`${where}: variable "${variable}" is the constant ${variable}: expected a symbol name`);
+  }
+  if (NOT_VARIABLES.has(variable) || FUNCTION_NAMES.has(variable)) {
+    throw new TypeError(`${where}: variable "${variable}" is ${NOT_VARIABLES.has(variable) ? 'a literal value' : 'a function name'} in expressions: expected a symbol name such as "x"`);
   }
   return variable;
 }
@@ -90,11 +96,13 @@ export function differentiate(root: AnyNode, variable: string, b: Builder): AnyN
         return b.mul([n, b.add([b.mul([dw, b.fn('log', [u])]), b.mul([w, du, b.pow(u, MINUS_ONE)])])]);
       }
       case 'fn': {
-        const r = lookup(RULES, n.name);
-        if (r === undefined) {
-          throw new DifferentiationError(`Cannot differentiate function "${n.name}" in ${n.toString()}: it has no differentiation rule (expected one of ${Object.keys(RULES).join(', ')})`);
+        const spec = functionSpec(n.name);
+        const r = spec?.derivative;
+        if (spec === undefined || r === undefined) {
+          const known = Object.keys(FUNCTIONS).filter((name) => FUNCTIONS[name]?.derivative !== undefined);
+          throw new DifferentiationError(`Cannot differentiate function "${n.name}" in ${n.toString()}: it has no differentiation rule (expected one of ${known.join(', ')})`);
         }
-        const [min, max] = arityOf(n.name);
+        const [min, max] = spec.arity;
         if (n.args.length < min || n.args.length > max) {
           throw new DifferentiationError(`Function "${n.name}" got ${n.args.length} argument(s) in ${n.toString()}: expected ${min === max ? min : `${min} to ${max}`}`);
         }
@@ -129,6 +137,8 @@ export interface DerivativeOptions {
  * ```
  */
 export function derivative(expr: Expr | string, variable: string, opts: DerivativeOptions = {}): Expr {
+  rejectUnknownOptions('derivative', opts, ['simplify']);
+  if (opts.simplify !== undefined && typeof opts.simplify !== 'boolean') throw new TypeError(`derivative: option simplify = ${String(opts.simplify)}: expected true or false`);
   const v = checkVariable(variable, 'derivative');
   const node = toNode(expr, 'derivative');
   return guardStack('derivative', () => (opts.simplify === false ? differentiate(node, v, raw) : differentiate(simplifyNode(node), v, canonical)));

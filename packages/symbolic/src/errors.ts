@@ -31,3 +31,46 @@ export class DifferentiationError extends Error {
     this.name = 'DifferentiationError';
   }
 }
+
+/**
+ * Why a series or a limit could not be found.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   taylor('sqrt(x)', { about: 0, order: 2 });
+ * } catch (e) {
+ *   if (e instanceof SeriesError) {
+ *     const reason: SeriesFailureReason = e.reason;
+ *     console.log(reason); // 'branch point'
+ *   }
+ * }
+ * ```
+ */
+export type SeriesFailureReason =
+  | 'pole'
+  | 'branch point'
+  | 'not smooth'
+  | 'undefined'
+  | 'does not exist'
+  | 'undecidable'
+  | 'too large';
+
+/**
+ * Thrown by {@link taylor} and {@link limit} when the series or limit does not exist at the
+ * point (a pole, a branch point, a kink, a jump) or cannot be decided, naming the point and why.
+ *
+ * @example
+ * ```ts
+ * try { taylor('1/x', { about: 0, order: 2 }); } catch (e) { if (e instanceof SeriesError) console.log(e.reason); } // 'pole'
+ * ```
+ */
+export class SeriesError extends Error {
+  /** The kind of obstacle. */
+  readonly reason: SeriesFailureReason;
+  constructor(message: string, reason: SeriesFailureReason) {
+    super(message);
+    this.name = 'SeriesError';
+    this.reason = reason;
+  }
+}

@@ -37,4 +37,13 @@ describe('explain(expr, x)', () => {
     expect(first?.text).toMatch(/^Sum rule: ∂\/∂v\[/);
     expect(first?.tex).toMatch(/\\partial v/);
   });
+
+  it('explain says when a step\'s simplification assumed more than the expression itself needs', () => {
+    const [step] = explain('x^x', 'x');
+    expect(step?.conditions).toEqual(['x ≠ 0']);
+    expect(step?.text).toMatch(/; valid for x ≠ 0$/);
+    // x·log(x) needs x > 0 already, so cancelling x/x in its derivative assumes nothing new.
+    expect(explain('x*log(x)', 'x').every((s) => s.conditions.length === 0)).toBe(true);
+  });
 });
+

@@ -1,10 +1,10 @@
-import { canonical, isZero } from './build.js';
 import { checkVariable, differentiate, guardStack } from './derivative.js';
-import type { AnyNode, Expr } from './expr.js';
-import { lookup } from './functions.js';
+import { type AnyNode, equal, type Expr } from './expr.js';
+import { functionSpec } from './functions.js';
+import { isZero } from './nodes.js';
 import { toNode } from './parse.js';
-import { RULES } from './rules.js';
-import { simplifyNode } from './simplify.js';
+import type { Condition } from './domain.js';
+import { Simplifier, simplifyNode } from './simplify.js';
 import { collectSymbols } from './symbols.js';
 import { toTex } from './tex.js';
 
@@ -20,15 +20,53 @@ export interface Step {
   text: string;
   /** The step as a LaTeX equation. */
   tex: string;
+  /**
+   * What simplifying the result assumed beyond the sub-expression's own domain, in words
+   * ("x ≠ 0" when x/x was cancelled): the result holds where these do. Usually empty.
+   */
+  conditions: readonly string[];
 }
 
-const FAMILY: Readonly<Record<string, string>> = {
-  sin: 'trig', cos: 'trig', tan: 'trig', sec: 'trig', csc: 'trig', cot: 'trig',
-  asin: 'inverse trig', acos: 'inverse trig', atan: 'inverse trig', asec: 'inverse trig', acsc: 'inverse trig', acot: 'inverse trig', atan2: 'inverse trig',
-  sinh: 'hyperbolic', cosh: 'hyperbolic', tanh: 'hyperbolic', sech: 'hyperbolic', csch: 'hyperbolic', coth: 'hyperbolic',
-  asinh: 'inverse hyperbolic', acosh: 'inverse hyperbolic', atanh: 'inverse hyperbolic', asech: 'inverse hyperbolic', acsch: 'inverse hyperbolic', acoth: 'inverse hyperbolic',
-  exp: 'exp', expm1: 'exp', log: 'log', log10: 'log', log2: 'log', log1p: 'log', sqrt: 'root', cbrt: 'root', nthRoot: 'root', abs: 'abs',
+/** Strength of what an argument must be: nonzero < positive, nonnegative < positive. */
+const IMPLIES: Readonly<Record<string, readonly string[]>> = {
+  positive: ['positive', 'nonnegative', 'nonzero', 'defined'],
+  nonnegative: ['nonnegative', 'defined'],
+  nonzero: ['nonzero', 'defined'],
+  defined: ['defined'],
 };
+
+/** What n itself needs of its parts to be defined: u ≠ 0 for u^(−1), u > 0 for log(u), … */
+function ownRequirements(n: AnyNode): { kind: string; expr: AnyNode }[] {
+  const out: { kind: string; expr: AnyNode }[] = [];
+  const stack: AnyNode[] = [n];
+  while (stack.length > 0) {
+    const m = stack.pop() as AnyNode;
+    out.push({ kind: 'defined', expr: m });
+    if (m.kind === 'pow') {
+      stack.push(m.base, m.exp);
+      if (m.exp.kind === 'num') {
+        const integer = m.exp.exact && m.exp.q === 1;
+        if (m.exp.value < 0) out.push({ kind: integer ? 'nonzero' : 'positive', expr: m.base });
+        else if (!integer) out.push({ kind: 'nonnegative', expr: m.base });
+      }
+    } else if (m.kind === 'fn') {
+      stack.push(...m.args);
+      const need = functionSpec(m.name)?.requires;
+      if (need !== undefined && m.args[0] !== undefined) out.push({ kind: need, expr: m.args[0] });
+    } else if (m.kind === 'add' || m.kind === 'mul') {
+      stack.push(...m.args);
+    }
+  }
+  return out;
+}
+
+/** The conditions a step's simplification assumed that its sub-expression does not already need. */
+function newConditions(n: AnyNode, conditions: readonly Condition[]): string[] {
+  if (conditions.length === 0) return [];
+  const own = ownRequirements(n);
+  return conditions.filter((c) => !own.some((r) => (IMPLIES[r.kind] ?? []).includes(c.kind) && equal(r.expr, c.expr as AnyNode))).map((c) => c.text);
+}
+
 
 /**
  * The derivation of d(expr)/d(variable) as steps, outermost rule first, the way the
@@ -48,22 +86,28 @@ export function explain(expr: Expr | string, variable: string): Step[] {
   const d = partial ? `∂/∂${v}` : `d/d${v}`;
   const dTex = partial ? `\\frac{\\partial}{\\partial ${v}}` : `\\frac{d}{d${v}}`;
   const steps: Step[] = [];
-  const derivativeOf = (n: AnyNode): AnyNode => differentiate(simplifyNode(n), v, canonical);
+  const derivativeOf = (n: AnyNode): [AnyNode, string[]] => {
+    const conditions: Condition[] = [];
+    const s = new Simplifier(conditions);
+    return [differentiate(simplifyNode(n, s), v, s), newConditions(n, conditions)];
+  };
   const isConstant = (n: AnyNode): boolean => !collectSymbols(n).includes(v);
   const isVariable = (n: AnyNode): boolean => n.kind === 'sym' && n.name === v;
 
   // text and tex are computed on first read: printing every intermediate derivative of a
   // deeply nested expression up front would cost far more than most callers ever look at.
-  const add = (rule: string, n: AnyNode, result: AnyNode, how: string | (() => string)): void => {
+  const add = (rule: string, n: AnyNode, [result, conditions]: [AnyNode, string[]], how: string | (() => string)): void => {
     let text: string | undefined;
     let tex: string | undefined;
     const step: Step = {
       rule,
       expr: n,
       result,
+      conditions,
       get text() {
         const detail = typeof how === 'string' ? how : how();
-        text ??= `${rule[0]?.toUpperCase()}${rule.slice(1)} rule: ${d}[${n.toString()}] = ${result.toString()}${detail ? ` (${detail})` : ''}`;
+        const valid = conditions.length > 0 ? `; valid for ${conditions.join(', ')}` : '';
+        text ??= `${rule[0]?.toUpperCase()}${rule.slice(1)} rule: ${d}[${n.toString()}] = ${result.toString()}${detail ? ` (${detail})` : ''}${valid}`;
         return text;
       },
       get tex() {
@@ -139,8 +183,9 @@ export function explain(expr: Expr | string, variable: string): Step[] {
         return;
       }
       case 'fn': {
-        const family = lookup(FAMILY, n.name) ?? n.name;
-        const law = lookup(RULES, n.name)?.law ?? '';
+        const spec = functionSpec(n.name);
+        const family = spec?.family ?? n.name;
+        const law = spec?.derivative?.law ?? '';
         const inner = n.args.filter((a) => !isConstant(a));
         if (n.args.length === 1 && isVariable(n.args[0] as AnyNode)) {
           add(family, n, result, law.replace(/u/g, v));
@@ -158,7 +203,7 @@ export function explain(expr: Expr | string, variable: string): Step[] {
   guardStack('explain', () => {
     if (isConstant(root)) {
       const zero = derivativeOf(root);
-      if (isZero(zero)) add('constant', root, zero, `${root.toString()} does not depend on ${v}`);
+      if (isZero(zero[0])) add('constant', root, zero, `${root.toString()} does not depend on ${v}`);
       return;
     }
     walk(root);

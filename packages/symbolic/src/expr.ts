@@ -1,4 +1,5 @@
 import { printExpr } from './print.js';
+import type { Int } from './rational.js';
 
 /**
  * An immutable expression tree. Build one with {@link parse}; every function of this
@@ -33,8 +34,8 @@ function hashString(s: string): number {
   return h | 0;
 }
 
-function hashNumber(v: number): number {
-  if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) return v | 0;
+function hashNumber(v: Int): number {
+  if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 31) return v | 0;
   return hashString(String(v));
 }
 
@@ -52,14 +53,17 @@ export abstract class Node implements Expr {
   }
 }
 
-/** A number: exact rational p/q (q > 0, reduced) or an inexact float. */
+/**
+ * A number: an exact rational p/q (q > 0, reduced; p and q are bigints only beyond the safe
+ * integers) or an inexact float (then p = value and q = 0). `value` is the nearest double.
+ */
 export class Num extends Node {
   readonly kind = 'num';
   readonly value: number;
   readonly exact: boolean;
-  readonly p: number;
-  readonly q: number;
-  constructor(value: number, exact: boolean, p: number, q: number) {
+  readonly p: Int;
+  readonly q: Int;
+  constructor(value: number, exact: boolean, p: Int, q: Int) {
     super(mix(mix(KIND_SEED.num, exact ? hashNumber(p) : hashNumber(value)), exact ? hashNumber(q) : -1), 1);
     this.value = value;
     this.exact = exact;

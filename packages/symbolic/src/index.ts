@@ -1,12 +1,15 @@
-export { ParseError, DifferentiationError } from './errors.js';
+export { ParseError, DifferentiationError, SeriesError, type SeriesFailureReason } from './errors.js';
 export type { Expr, Kind } from './expr.js';
 export { parse } from './parse.js';
 export { derivative, type DerivativeOptions } from './derivative.js';
-export { simplify } from './simplify.js';
+export { simplify, simplifyWithConditions, type Simplified } from './simplify.js';
+export type { Condition } from './domain.js';
 export { evaluate } from './evaluate.js';
 export { freeSymbols } from './symbols.js';
-export { toTex, toMathNode } from './tex.js';
+export { toTex } from './tex.js';
+export { toMathNode } from './mathnode.js';
 export { gradient, jacobian, hessian } from './calculus.js';
 export { compile } from './compile.js';
 export { explain, type Step } from './explain.js';
+export { limit, type LimitOptions } from './limit.js';
 export { taylor, type TaylorOptions, type TaylorResult, type TaylorTerm, type TaylorRemainder } from './taylor.js';

@@ -84,4 +84,25 @@ describe('taylor(expr, { about, order })', () => {
     expect(t.evaluate({ x: 3, y: 2 })).toBe(6);
     expect(t.terms[0]?.value).toBeNaN();
   });
+
+  it('taylor(expr, opts) names what is wrong with its options (D17)', () => {
+    expect(() => taylor('x^2', { about: {}, order: 2 })).toThrow(/opts.about is an empty record: expected at least one variable/);
+    expect(() => taylor('x', { about: 0, order: 1e6 })).toThrow(/opts.order = 1000000 is too large: expected at most 200/);
+    expect(() => taylor('x', { about: 0, order: 2.5 })).toThrow(/opts.order = 2.5: expected an integer ≥ 0/);
+    expect(() => taylor('x', { about: NaN, order: 2 })).toThrow(/opts.about = NaN: expected a finite number/);
+    expect(() => taylor('x', { about: { x: '1' } as never, order: 2 })).toThrow(/opts.about.x is the string "1"/);
+    expect(() => taylor('x', { about: 0, oder: 2 } as never)).toThrow(/unknown option "oder"; did you mean "order"\?/);
+    expect(() => taylor('x', undefined as never)).toThrow(/expected options \{ about, order \}/);
+    expect(() => taylor('a+b+c+d+f+g+h+k+m+n', { about: { a: 0, b: 0, c: 0, d: 0, f: 0, g: 0, h: 0, k: 0, m: 0, n: 0 }, order: 9 })).toThrow(/terms: expected at most 20000/);
+  });
+
+  it('taylor(...).evaluate(at) and .remainder(at, opts) check their arguments (D17)', () => {
+    const t = taylor('exp(x)', { about: 0, order: 3 });
+    expect(() => t.evaluate('1' as never)).toThrow(/expected a number or a record of numbers such as \{ x: 1 \}, got the string "1"/);
+    expect(() => t.evaluate({ y: 1 } as never)).toThrow(/no number for "x"/);
+    expect(() => t.remainder(1, { sample: 10 } as never)).toThrow(/unknown option "sample"; did you mean "samples"\?/);
+    expect(() => t.remainder(1, { samples: 0 })).toThrow(/opts.samples = 0/);
+    expect(t.evaluate({ x: 1 })).toBeCloseTo(1 + 1 + 1 / 2 + 1 / 6, 14);
+  });
 });
+

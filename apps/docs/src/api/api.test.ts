@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleModule } from './example-module.js';
 import { API_PACKAGES, extractApi, type ApiExport, type ApiPackage } from './extract.js';
-import { apiIndexPage, apiPage, chosenExamples, missingExamples } from './render.js';
-import { runExamples } from './run-examples.js';
+import { apiIndexPage, apiPage, CHART_DIR, chosenExamples, missingExamples } from './render.js';
+import { runExamples, type ExampleRun } from './run-examples.js';
 
 const pagesDir = fileURLToPath(new URL('../../pages/api/', import.meta.url));
 let index: Record<ApiPackage, ApiExport[]>;
@@ -33,32 +33,50 @@ describe('the API reference', () => {
     }
   });
 
-  it.each(API_PACKAGES)('pages/api/%s.md is up to date with the package (regenerate with `pnpm --filter @slope/docs api`)', (p) => {
+  it.each(API_PACKAGES)('every example on the @slope/%s page runs, shows output, and pages/api shows exactly that output (regenerate with `pnpm --filter @slope/docs api`)', async (p) => {
     expect(missingExamples(p, index)).toEqual([]);
-    expect(readFileSync(`${pagesDir}${p}.md`, 'utf8')).toBe(apiPage(p, index));
+    const examples = chosenExamples(p, index);
+    expect(Object.keys(examples).length).toBe(index[p].length);
+    const runs: Record<string, ExampleRun> = await runExamples(p, examples);
+    expect(Object.keys(runs).sort()).toEqual(Object.keys(examples).sort());
+    expect(Object.entries(runs).filter(([, r]) => !r.ok).map(([name, r]) => [name, r.output])).toEqual([]);
+    // An example whose output is nothing (or only blank lines) teaches nothing on the page.
+    const silent = Object.entries(runs).filter(([, r]) => !r.output.some((o) => o.kind !== 'text' || o.text.trim() !== ''));
+    expect(silent.map(([name]) => name)).toEqual([]);
+    if (p === 'plot') {
+      // A chart builder's example shows the chart it builds.
+      for (const e of index.plot.filter((x) => x.kind === 'function' && x.name.endsWith('Chart'))) {
+        expect(runs[e.name]?.output.some((o) => o.kind === 'chart'), `${e.name} draws a chart`).toBe(true);
+      }
+    }
+    // Stale output (the code now prints something else) makes the stored page differ.
+    const page = readFileSync(`${pagesDir}${p}.md`, 'utf8');
+    expect(page).toBe(apiPage(p, index, runs));
+    // Every chart the page shows is stored, and no chart is stored that no page shows.
+    const shown = Array.from(page.matchAll(new RegExp(`src="\\./${CHART_DIR}/([^"]+)"`, 'g')), (m) => m[1]!);
+    for (const file of shown) expect(existsSync(`${pagesDir}${CHART_DIR}/${file}`), file).toBe(true);
+    const stored = existsSync(`${pagesDir}${CHART_DIR}`) ? readdirSync(`${pagesDir}${CHART_DIR}`).filter((f) => f.startsWith(`${p}-`)) : [];
+    expect(stored.sort()).toEqual([...new Set(shown)].sort());
   });
 
   it('pages/api/index.md is up to date', () => {
     expect(readFileSync(`${pagesDir}index.md`, 'utf8')).toBe(apiIndexPage(index));
   });
 
-  it.each(API_PACKAGES)('every example on the @slope/%s page runs without throwing', async (p) => {
-    const examples = chosenExamples(p, index);
-    expect(Object.keys(examples).length).toBe(index[p].length);
-    const results = await runExamples(p, examples);
-    const failures = Object.entries(results).filter(([, r]) => !r.ok);
-    expect(failures).toEqual([]);
-    expect(Object.keys(results).sort()).toEqual(Object.keys(examples).sort());
-  });
-
-  it('runExamples(group, modules) reports the error of an example that throws, by name', async () => {
+  it('runExamples(group, modules) records what each example prints and shows, and the error (with its line) of one that throws', async () => {
     const results = await runExamples('self-test', {
-      good: "import { parse } from '@slope/symbolic';\nparse('x^2');\n",
-      bad: "import { parse } from '@slope/symbolic';\nparse('x +');\n",
+      good: "import { parse } from '@slope/symbolic';\nconst e = parse('x^2');\nconsole.log('kind', e.kind);\ne.toString();\n",
+      bad: "import { parse } from '@slope/symbolic';\n\nparse('x +');\n",
+      missing: "import { parze } from '@slope/symbolic';\nparze('x');\n",
+      chart: "import { lineChart } from '@slope/plot';\nlineChart([{ x: [0, 1], y: [1, 0], label: 'down' }]);\n",
+      later: "setTimeout(() => console.log('later'), 20);\nconsole.log('now');\n",
     });
-    expect(results['good']).toEqual({ ok: true });
-    expect(results['bad']).toMatchObject({ ok: false });
-    expect(results['bad']?.ok === false && results['bad'].error).toContain('ParseError');
+    expect(results['later']).toEqual({ ok: true, output: [{ kind: 'text', text: 'now' }, { kind: 'text', text: 'later' }] });
+    expect(results['good']).toEqual({ ok: true, output: [{ kind: 'text', text: 'kind pow' }, { kind: 'text', text: "'x^2'" }] });
+    expect(results['bad']?.ok).toBe(false);
+    expect(results['bad']?.output).toEqual([expect.objectContaining({ kind: 'error', line: 3, message: expect.stringContaining('ParseError') })]);
+    expect(results['missing']?.output).toEqual([{ kind: 'error', line: 1, message: "SyntaxError: @slope/symbolic has no export named 'parze'" }]);
+    expect(results['chart']?.output).toEqual([expect.objectContaining({ kind: 'chart', summary: 'scatter chart: down (2 points).', width: 640 })]);
   });
 
   it('exampleModule(pkg, code, index) imports the names the code uses, values and types apart, and not names it declares', () => {

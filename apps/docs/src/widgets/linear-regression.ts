@@ -39,6 +39,8 @@ export function fitSeries(x: readonly number[], y: readonly number[], fit: Linea
 }
 
 const X_RANGE: [number, number] = [0, 11];
+// linearRegression reports no uncertainty (null) when two points leave no degrees of freedom.
+const orNotAvailable = (v: number | null): string => (v == null ? '\\text{n/a}' : formatNumber(v));
 const Y_RANGE: [number, number] = [-2, 14];
 
 /** Week 6: drag the points; the least-squares line, residuals, χ² and uncertainties follow. */
@@ -77,7 +79,7 @@ export const mount: MountWidget = (root) => {
     root.dataset['slope'] = fit.slope.toFixed(4);
     root.dataset['intercept'] = fit.intercept.toFixed(4);
     readout.replaceChildren(texElement(
-      `m = ${formatNumber(fit.slope)} \\pm ${formatNumber(fit.slopeUncertainty)},\\quad c = ${formatNumber(fit.intercept)} \\pm ${formatNumber(fit.interceptUncertainty)},\\quad \\chi^2 = \\sum_i r_i^2 = ${formatNumber(fit.chiSquared)},\\quad R^2 = ${formatNumber(fit.rSquared)}`,
+      `m = ${formatNumber(fit.slope)} \\pm ${orNotAvailable(fit.slopeUncertainty)},\\quad c = ${formatNumber(fit.intercept)} \\pm ${orNotAvailable(fit.interceptUncertainty)},\\quad \\chi^2 = \\sum_i r_i^2 = ${formatNumber(fit.chiSquared)},\\quad R^2 = ${formatNumber(fit.rSquared)}`,
       true,
     ));
   };

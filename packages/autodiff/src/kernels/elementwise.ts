@@ -14,6 +14,30 @@ export const mulRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
 export const divRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
   for (let i = 0; i < n; i++) out[oo + i] = (a[ao + i * as] as number) / (b[bo + i * bs] as number);
 };
+export const atan2Run: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
+  for (let i = 0; i < n; i++) out[oo + i] = Math.atan2(a[ao + i * as] as number, b[bo + i * bs] as number);
+};
+export const maximumRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
+  for (let i = 0; i < n; i++) out[oo + i] = Math.max(a[ao + i * as] as number, b[bo + i * bs] as number);
+};
+export const minimumRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
+  for (let i = 0; i < n; i++) out[oo + i] = Math.min(a[ao + i * as] as number, b[bo + i * bs] as number);
+};
+export const greaterRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
+  for (let i = 0; i < n; i++) out[oo + i] = (a[ao + i * as] as number) > (b[bo + i * bs] as number) ? 1 : 0;
+};
+export const greaterEqualRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
+  for (let i = 0; i < n; i++) out[oo + i] = (a[ao + i * as] as number) >= (b[bo + i * bs] as number) ? 1 : 0;
+};
+export const lessRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
+  for (let i = 0; i < n; i++) out[oo + i] = (a[ao + i * as] as number) < (b[bo + i * bs] as number) ? 1 : 0;
+};
+export const lessEqualRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
+  for (let i = 0; i < n; i++) out[oo + i] = (a[ao + i * as] as number) <= (b[bo + i * bs] as number) ? 1 : 0;
+};
+export const equalRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
+  for (let i = 0; i < n; i++) out[oo + i] = (a[ao + i * as] as number) === (b[bo + i * bs] as number) ? 1 : 0;
+};
 export const powRun: BinaryRun = (a, ao, as, b, bo, bs, out, oo, n) => {
   for (let i = 0; i < n; i++) out[oo + i] = (a[ao + i * as] as number) ** (b[bo + i * bs] as number);
 };

@@ -1,28 +1,29 @@
 /**
- * C (m×n) = A·B + D where A(i,p) = a[i·ais + p·aps], B(p,j) = b[p·bps + j·bjs] and the
- * bias D(i,j) = d[i·dis + j·djs] (strides 0 broadcast it; a zero scalar means no bias). The strides
- * let one kernel serve A·B, A·Bᵀ and Aᵀ·B without materialising a transpose. Blocks of
- * 4×4 outputs are accumulated in sixteen locals (registers), so each pass over p loads
- * 8 values for 16 multiply-adds.
+ * C (m×n, written row-major at c[co…]) = A·B + D where A(i,p) = a[ao + i·ais + p·aps],
+ * B(p,j) = b[bo + p·bps + j·bjs] and the bias D(i,j) = d[dO + i·dis + j·djs] (strides 0
+ * broadcast it; a zero scalar means no bias). The strides let one kernel serve A·B, A·Bᵀ
+ * and Aᵀ·B without materialising a transpose, and the offsets let it run on one matrix of
+ * a batch. Blocks of 4×4 outputs are accumulated in sixteen locals (registers), so each
+ * pass over p loads 8 values for 16 multiply-adds. Every element of C is overwritten.
  */
-function gemmStrided(
-  a: Float64Array, ais: number, aps: number,
-  b: Float64Array, bps: number, bjs: number,
-  d: Float64Array, dis: number, djs: number,
+export function gemmInto(
+  a: Float64Array, ao: number, ais: number, aps: number,
+  b: Float64Array, bo: number, bps: number, bjs: number,
+  d: Float64Array, dO: number, dis: number, djs: number,
+  c: Float64Array, co: number,
   m: number, k: number, n: number,
-): Float64Array {
-  const c = new Float64Array(m * n);
+): void {
   const m4 = m - (m % 4);
   const n4 = n - (n % 4);
   for (let i = 0; i < m4; i += 4) {
-    const ci = i * n;
+    const ci = co + i * n;
     for (let j = 0; j < n4; j += 4) {
       let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
       let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
       let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
       let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      let pa = i * ais;
-      let pb = j * bjs;
+      let pa = ao + i * ais;
+      let pb = bo + j * bjs;
       for (let p = 0; p < k; p++) {
         const a0 = a[pa] as number, a1 = a[pa + ais] as number, a2 = a[pa + 2 * ais] as number, a3 = a[pa + 3 * ais] as number;
         const b0 = b[pb] as number, b1 = b[pb + bjs] as number, b2 = b[pb + 2 * bjs] as number, b3 = b[pb + 3 * bjs] as number;
@@ -34,7 +35,7 @@ function gemmStrided(
         pb += bps;
       }
       const o = ci + j;
-      const q0 = i * dis + j * djs;
+      const q0 = dO + i * dis + j * djs;
       const q1 = q0 + dis;
       const q2 = q1 + dis;
       const q3 = q2 + dis;
@@ -49,8 +50,8 @@ function gemmStrided(
     }
     for (let j = n4; j < n; j++) {
       let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-      let pa = i * ais;
-      let pb = j * bjs;
+      let pa = ao + i * ais;
+      let pb = bo + j * bjs;
       for (let p = 0; p < k; p++) {
         const bv = b[pb] as number;
         c0 += (a[pa] as number) * bv;
@@ -60,7 +61,7 @@ function gemmStrided(
         pa += aps;
         pb += bps;
       }
-      const q = i * dis + j * djs;
+      const q = dO + i * dis + j * djs;
       c[ci + j] = c0 + (d[q] as number); c[ci + n + j] = c1 + (d[q + dis] as number);
       c[ci + 2 * n + j] = c2 + (d[q + 2 * dis] as number); c[ci + 3 * n + j] = c3 + (d[q + 3 * dis] as number);
     }
@@ -68,12 +69,12 @@ function gemmStrided(
   let i = m4;
   if (m - i >= 2) {
     // Two leftover rows: 2×4 blocks reuse each loaded B value twice.
-    const ci = i * n;
+    const ci = co + i * n;
     for (let j = 0; j < n4; j += 4) {
       let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
       let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let pa = i * ais;
-      let pb = j * bjs;
+      let pa = ao + i * ais;
+      let pb = bo + j * bjs;
       for (let p = 0; p < k; p++) {
         const a0 = a[pa] as number, a1 = a[pa + ais] as number;
         const b0 = b[pb] as number, b1 = b[pb + bjs] as number, b2 = b[pb + 2 * bjs] as number, b3 = b[pb + 3 * bjs] as number;
@@ -83,7 +84,7 @@ function gemmStrided(
         pb += bps;
       }
       const o = ci + j;
-      const q0 = i * dis + j * djs;
+      const q0 = dO + i * dis + j * djs;
       const q1 = q0 + dis;
       c[o] = c00 + (d[q0] as number); c[o + 1] = c01 + (d[q0 + djs] as number);
       c[o + 2] = c02 + (d[q0 + 2 * djs] as number); c[o + 3] = c03 + (d[q0 + 3 * djs] as number);
@@ -92,8 +93,8 @@ function gemmStrided(
     }
     for (let j = n4; j < n; j++) {
       let c0 = 0, c1 = 0;
-      let pa = i * ais;
-      let pb = j * bjs;
+      let pa = ao + i * ais;
+      let pb = bo + j * bjs;
       for (let p = 0; p < k; p++) {
         const bv = b[pb] as number;
         c0 += (a[pa] as number) * bv;
@@ -101,18 +102,18 @@ function gemmStrided(
         pa += aps;
         pb += bps;
       }
-      const q = i * dis + j * djs;
+      const q = dO + i * dis + j * djs;
       c[ci + j] = c0 + (d[q] as number);
       c[ci + n + j] = c1 + (d[q + dis] as number);
     }
     i += 2;
   }
   if (i < m) {
-    const ci = i * n;
+    const ci = co + i * n;
     for (let j = 0; j < n4; j += 4) {
       let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-      let pa = i * ais;
-      let pb = j * bjs;
+      let pa = ao + i * ais;
+      let pb = bo + j * bjs;
       for (let p = 0; p < k; p++) {
         const av = a[pa] as number;
         c0 += av * (b[pb] as number);
@@ -122,27 +123,37 @@ function gemmStrided(
         pa += aps;
         pb += bps;
       }
-      const q = i * dis + j * djs;
+      const q = dO + i * dis + j * djs;
       c[ci + j] = c0 + (d[q] as number); c[ci + j + 1] = c1 + (d[q + djs] as number);
       c[ci + j + 2] = c2 + (d[q + 2 * djs] as number); c[ci + j + 3] = c3 + (d[q + 3 * djs] as number);
     }
     for (let j = n4; j < n; j++) {
       let s = 0;
-      let pa = i * ais;
-      let pb = j * bjs;
+      let pa = ao + i * ais;
+      let pb = bo + j * bjs;
       for (let p = 0; p < k; p++) {
         s += (a[pa] as number) * (b[pb] as number);
         pa += aps;
         pb += bps;
       }
-      c[ci + j] = s + (d[i * dis + j * djs] as number);
+      c[ci + j] = s + (d[dO + i * dis + j * djs] as number);
     }
   }
+}
+
+function gemmStrided(
+  a: Float64Array, ais: number, aps: number,
+  b: Float64Array, bps: number, bjs: number,
+  d: Float64Array, dis: number, djs: number,
+  m: number, k: number, n: number,
+): Float64Array {
+  const c = new Float64Array(m * n);
+  gemmInto(a, 0, ais, aps, b, 0, bps, bjs, d, 0, dis, djs, c, 0, m, k, n);
   return c;
 }
 
 /** A zero bias read with strides 0: the product without a bias term. */
-const NO_BIAS = new Float64Array(1);
+export const NO_BIAS = new Float64Array(1);
 
 /** C (m×n) = A (m×k) · B (k×n), all row-major. */
 export function gemm(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {

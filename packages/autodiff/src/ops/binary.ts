@@ -1,12 +1,18 @@
 import { Tensor } from '../tensor.js';
 import { asTensor, scalar, type TensorLike } from '../create.js';
-import { addRun, broadcastBinary, divRun, mulRun, powRun, subRun } from '../kernels/elementwise.js';
+import { addRun, atan2Run, broadcastBinary, divRun, mulRun, powRun, subRun } from '../kernels/elementwise.js';
 import type { BinaryRun } from '../kernels/strided.js';
+import { broadcastShapes } from '../shape.js';
 import { record } from '../trace.js';
+import { tracing } from '../jit/graph.js';
+import type { ElementwiseKind } from '../jit/primitives.js';
 import { sumTangents, sumTo } from './broadcast.js';
 import { log } from './unary.js';
 
-function compute(op: string, x: Tensor, y: Tensor, run: BinaryRun): Tensor {
+/** The broadcast result of a binary elementwise op: computed now, or recorded while jit traces. */
+export function compute(op: ElementwiseKind, x: Tensor, y: Tensor, run: BinaryRun): Tensor {
+  const graph = tracing(x, y);
+  if (graph != null) return graph.apply(op, [x, y], broadcastShapes(op, x.shape, y.shape));
   const { data, shape } = broadcastBinary(op, x, y, run);
   return new Tensor(data, shape);
 }
@@ -131,6 +137,34 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
     jvp: ([tx, ty]) => sumTangents(out.shape, [
       tx == null ? null : mul(tx, dx()),
       ty == null ? null : mul(ty, dy()),
+    ], plus),
+  });
+}
+
+/**
+ * The angle of the point (b, a) elementwise: atan2(a, b) in (−π, π], with numpy
+ * broadcasting (a is the y coordinate, b the x coordinate, as in Math.atan2).
+ *
+ * @example
+ * ```ts
+ * atan2(1, -1).item(); // 2.356194490192345 (3π/4)
+ * ```
+ */
+export function atan2(a: TensorLike, b: TensorLike): Tensor {
+  const y = asTensor(a);
+  const x = asTensor(b);
+  const out = compute('atan2', y, x, atan2Run);
+  // ∂atan2(y, x)/∂y = x/(x² + y²), ∂/∂x = −y/(x² + y²)
+  const r2 = (): Tensor => add(mul(x, x), mul(y, y));
+  return record(out, [y, x], {
+    op: 'atan2',
+    vjp: (ct, needs) => [
+      needs[0] ? sumTo(div(mul(ct, x), r2()), y.shape) : null,
+      needs[1] ? sumTo(neg1(div(mul(ct, y), r2())), x.shape) : null,
+    ],
+    jvp: ([ty, tx]) => sumTangents(out.shape, [
+      ty == null ? null : div(mul(ty, x), r2()),
+      tx == null ? null : neg1(div(mul(tx, y), r2())),
     ], plus),
   });
 }

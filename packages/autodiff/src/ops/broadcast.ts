@@ -4,6 +4,7 @@ import { broadcastShapes, sameShape } from '../shape.js';
 import { broadcastBuffer, sumToBuffer } from '../kernels/elementwise.js';
 import { record } from '../trace.js';
 import { zeros } from '../create.js';
+import { tracing } from '../jit/graph.js';
 
 /**
  * Sums `x` down to `shape` (the inverse of broadcasting): the vector-Jacobian product of
@@ -14,7 +15,8 @@ export function sumTo(x: Tensor, shape: readonly number[]): Tensor {
   if (!sameShape(broadcastShapes('sumTo', shape, x.shape), x.shape)) {
     throw new ShapeError('sumTo', `cannot sum shape ${formatShape(x.shape)} down to ${formatShape(shape)}`, [x.shape, shape]);
   }
-  const out = new Tensor(sumToBuffer(x.data, x.shape, shape), shape);
+  const graph = tracing(x);
+  const out = graph == null ? new Tensor(sumToBuffer(x.data, x.shape, shape), shape) : graph.apply('sumTo', [x], shape);
   return record(out, [x], {
     op: 'sumTo',
     // d/dx Σ over broadcast dims: every summed element receives the cotangent.
@@ -30,7 +32,8 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   if (!sameShape(broadcastShapes('broadcastTo', x.shape, shape), shape)) {
     throw new ShapeError('broadcastTo', `cannot broadcast shape ${formatShape(x.shape)} to ${formatShape(shape)}`, [x.shape, shape]);
   }
-  const out = new Tensor(broadcastBuffer(x.data, x.shape, shape), shape);
+  const graph = tracing(x);
+  const out = graph == null ? new Tensor(broadcastBuffer(x.data, x.shape, shape), shape) : graph.apply('copy', [x], shape);
   return record(out, [x], {
     op: 'broadcastTo',
     // Each input element was copied to several outputs: its cotangent is their sum.

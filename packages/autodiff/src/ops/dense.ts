@@ -9,6 +9,11 @@ import { sumTangents, sumTo } from './broadcast.js';
 import { add, mul, sub } from './binary.js';
 import { transpose } from './layout.js';
 import { matmul2d } from './matmul.js';
+import { relu, sigmoid, tanh } from './unary.js';
+import { labelTraced, tracing } from '../jit/graph.js';
+
+/** The unfused activations, for jit: its compiler fuses the bias and activation itself. */
+const unfused: Record<Activation, (t: Tensor) => Tensor> = { sigmoid, tanh, relu, linear: (t) => t };
 
 /**
  * Activations {@link dense} can fuse.
@@ -98,7 +103,7 @@ export function matmulAdd(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
 }
 
 function fusedLayer(name: string, a: TensorLike, b: TensorLike, c: TensorLike, activation: Activation): Tensor {
-  const act = activations[activation];
+  const act = Object.prototype.hasOwnProperty.call(activations, activation) ? activations[activation] : undefined;
   if (act === undefined) {
     throw new RangeError(`${name}: activation is ${String(activation)}, expected 'sigmoid', 'tanh', 'relu' or 'linear'`);
   }
@@ -115,6 +120,7 @@ function fusedLayer(name: string, a: TensorLike, b: TensorLike, c: TensorLike, a
   if (!sameShape(broadcastShapes(name, z.shape, shape), shape)) {
     throw new ShapeError(name, `cannot add shape ${formatShape(z.shape)} to the product of shape ${formatShape(shape)}`, [shape, z.shape]);
   }
+  if (tracing(x, y, z) != null) return labelTraced(unfused[activation](add(matmul2d(x, y), z)), name);
   const [dis, djs] = broadcastStrides(z.shape, shape) as [number, number];
   const data = gemmBias(x.data, y.data, z.data, dis, djs, m, k, n);
   // The pre-activation buffer is private to this call, so the activation runs in place.

@@ -4,6 +4,7 @@ import { normalizeAxes } from '../shape.js';
 import { sumTo } from './broadcast.js';
 import { reshape } from './layout.js';
 import { div } from './binary.js';
+import { labelTraced } from '../jit/graph.js';
 
 /**
  * Sum over `axis` (a number, a list, negative counts from the end; all axes when
@@ -19,8 +20,9 @@ export function sum(a: TensorLike, axis?: number | readonly number[], keepDims =
   const x = asTensor(a);
   const axes = normalizeAxes('sum', axis, x.shape);
   const kept = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+  if (axes.length === 0) return x;
   const s = sumTo(x, kept);
-  return keepDims ? s : reshape(s, x.shape.filter((_, i) => !axes.includes(i)));
+  return labelTraced(keepDims ? s : reshape(s, x.shape.filter((_, i) => !axes.includes(i))), 'sum');
 }
 
 /**
@@ -36,5 +38,5 @@ export function mean(a: TensorLike, axis?: number | readonly number[], keepDims 
   const axes = normalizeAxes('mean', axis, x.shape);
   let count = 1;
   for (const ax of axes) count *= x.shape[ax] as number;
-  return div(sum(x, axes, keepDims), count);
+  return labelTraced(div(sum(x, axes, keepDims), count), 'mean');
 }

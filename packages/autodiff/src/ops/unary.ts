@@ -1,7 +1,11 @@
 import { Tensor } from '../tensor.js';
-import { asTensor, type TensorLike } from '../create.js';
+import { asTensor, scalar, type TensorLike } from '../create.js';
 import { record } from '../trace.js';
+import { tracing } from '../jit/graph.js';
+import type { ElementwiseKind } from '../jit/primitives.js';
+import { erf as erfScalar } from '../kernels/special.js';
 import { add, div, mul, sub } from './binary.js';
+import { greater } from './compare.js';
 
 type Kernel = (x: Float64Array, out: Float64Array) => void;
 
@@ -10,20 +14,27 @@ type Kernel = (x: Float64Array, out: Float64Array) => void;
  * Tensor ops, so it can be differentiated again). The chain rule is written once here:
  * vjp = ct·f'(x), jvp = t·f'(x). `raw` is the fused first-order backward ct·f'(x) on
  * plain buffers; it must read ct[i] before writing g[i], since g may be ct itself.
+ * While jit traces, the op is recorded as primitive `kind` instead of computed.
  */
 function unary(
-  op: string,
+  kind: ElementwiseKind,
   a: TensorLike,
   kernel: Kernel,
   derivative: (x: Tensor, out: Tensor) => Tensor,
   raw?: (ct: Float64Array, x: Float64Array, out: Float64Array, g: Float64Array) => void,
 ): Tensor {
   const x = asTensor(a);
-  const data = new Float64Array(x.size);
-  kernel(x.data, data);
-  const out = new Tensor(data, x.shape);
+  const graph = tracing(x);
+  let out: Tensor;
+  if (graph == null) {
+    const data = new Float64Array(x.size);
+    kernel(x.data, data);
+    out = new Tensor(data, x.shape);
+  } else {
+    out = graph.apply(kind, [x], x.shape);
+  }
   return record(out, [x], {
-    op,
+    op: kind,
     vjp: (ct) => [mul(ct, derivative(x, out))],
     vjpRaw: raw === undefined ? undefined : (ct, _needs, ctPrivate) => {
       const g = ctPrivate ? ct : new Float64Array(ct.length);
@@ -32,13 +43,6 @@ function unary(
     },
     jvp: ([t]) => mul(t as Tensor, derivative(x, out)),
   });
-}
-
-/** A tensor of the same shape whose values come from `x` but carry no derivative. */
-function constant(x: Tensor, f: (v: number) => number): Tensor {
-  const d = new Float64Array(x.size);
-  for (let i = 0; i < d.length; i++) d[i] = f(x.data[i] as number);
-  return new Tensor(d, x.shape);
 }
 
 /**
@@ -51,8 +55,8 @@ function constant(x: Tensor, f: (v: number) => number): Tensor {
  */
 export function neg(a: TensorLike): Tensor {
   return unary('neg', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = -(x[i] as number); },
-    // d/dx(−x) = −1
-    (x) => constant(x, () => -1),
+    // d/dx(−x) = −1 (a scalar: broadcasting gives it the cotangent's shape)
+    () => scalar(-1),
     (ct, _x, _o, g) => { for (let i = 0; i < ct.length; i++) g[i] = -(ct[i] as number); });
 }
 
@@ -112,7 +116,26 @@ export function sqrt(a: TensorLike): Tensor {
 export function abs(a: TensorLike): Tensor {
   return unary('abs', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.abs(x[i] as number); },
     // d/dx |x| = sign(x)
-    (x) => constant(x, Math.sign));
+    (x) => sign(x));
+}
+
+/**
+ * The sign of a elementwise: −1, 0 or 1 (NaN stays NaN). Piecewise constant, so its
+ * derivative is 0: gradients do not flow through it.
+ *
+ * @example
+ * ```ts
+ * sign(tensor([-3, 0, 2])).toArray(); // [-1, 0, 1]
+ * ```
+ */
+export function sign(a: TensorLike): Tensor {
+  const x = asTensor(a);
+  const graph = tracing(x);
+  if (graph != null) return graph.apply('sign', [x], x.shape);
+  const data = new Float64Array(x.size);
+  const xd = x.data;
+  for (let i = 0; i < xd.length; i++) data[i] = Math.sign(xd[i] as number);
+  return new Tensor(data, x.shape);
 }
 
 /**
@@ -207,7 +230,7 @@ function sigmoidKernel(x: Float64Array, o: Float64Array): void {
 export function relu(a: TensorLike): Tensor {
   return unary('relu', a, (x, o) => { for (let i = 0; i < x.length; i++) { const v = x[i] as number; o[i] = v > 0 ? v : 0; } },
     // d/dx max(x, 0) = [x > 0]
-    (x) => constant(x, (v) => (v > 0 ? 1 : 0)),
+    (x) => greater(x, 0),
     (ct, x, _o, g) => { for (let i = 0; i < ct.length; i++) g[i] = (x[i] as number) > 0 ? (ct[i] as number) : 0; });
 }
 
@@ -224,4 +247,117 @@ export function square(a: TensorLike): Tensor {
     // d/dx x² = 2x
     (x) => mul(x, 2),
     (ct, x, _o, g) => { for (let i = 0; i < ct.length; i++) g[i] = 2 * (ct[i] as number) * (x[i] as number); });
+}
+
+/**
+ * Inverse tangent elementwise, in (−π/2, π/2).
+ *
+ * @example
+ * ```ts
+ * atan(1).item(); // 0.7853981633974483 (π/4)
+ * ```
+ */
+export function atan(a: TensorLike): Tensor {
+  return unary('atan', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.atan(x[i] as number); },
+    // d/dx atan x = 1/(1 + x²)
+    (x) => div(1, add(1, mul(x, x))));
+}
+
+/**
+ * Inverse sine elementwise, for a in [−1, 1] (NaN outside).
+ *
+ * @example
+ * ```ts
+ * asin(1).item(); // 1.5707963267948966 (π/2)
+ * ```
+ */
+export function asin(a: TensorLike): Tensor {
+  return unary('asin', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.asin(x[i] as number); },
+    // d/dx asin x = 1/√(1 − x²)  (∞ at ±1)
+    (x) => div(1, sqrt(sub(1, mul(x, x)))));
+}
+
+/**
+ * Inverse cosine elementwise, for a in [−1, 1] (NaN outside).
+ *
+ * @example
+ * ```ts
+ * acos(1).item(); // 0
+ * ```
+ */
+export function acos(a: TensorLike): Tensor {
+  return unary('acos', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.acos(x[i] as number); },
+    // d/dx acos x = −1/√(1 − x²)
+    (x) => div(-1, sqrt(sub(1, mul(x, x)))));
+}
+
+/**
+ * Hyperbolic sine elementwise.
+ *
+ * @example
+ * ```ts
+ * sinh(0).item(); // 0
+ * ```
+ */
+export function sinh(a: TensorLike): Tensor {
+  return unary('sinh', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.sinh(x[i] as number); },
+    // d/dx sinh x = cosh x
+    (x) => cosh(x));
+}
+
+/**
+ * Hyperbolic cosine elementwise.
+ *
+ * @example
+ * ```ts
+ * cosh(0).item(); // 1
+ * ```
+ */
+export function cosh(a: TensorLike): Tensor {
+  return unary('cosh', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.cosh(x[i] as number); },
+    // d/dx cosh x = sinh x
+    (x) => sinh(x));
+}
+
+/**
+ * ln(1 + a) elementwise, accurate for tiny a (where 1 + a would round).
+ *
+ * @example
+ * ```ts
+ * log1p(1e-20).item(); // 1e-20
+ * ```
+ */
+export function log1p(a: TensorLike): Tensor {
+  return unary('log1p', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.log1p(x[i] as number); },
+    // d/dx ln(1 + x) = 1/(1 + x)
+    (x) => div(1, add(1, x)));
+}
+
+/**
+ * eᵃ − 1 elementwise, accurate for tiny a.
+ *
+ * @example
+ * ```ts
+ * expm1(1e-20).item(); // 1e-20
+ * ```
+ */
+export function expm1(a: TensorLike): Tensor {
+  return unary('expm1', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.expm1(x[i] as number); },
+    // d/dx (eˣ − 1) = eˣ = out + 1
+    (_x, out) => add(out, 1));
+}
+
+/**
+ * The error function erf(a) = (2/√π)∫₀ᵃ e^(−t²) dt elementwise (W. J. Cody's rational
+ * approximations, relative error below 1e-15).
+ *
+ * @example
+ * ```ts
+ * erf(0.5).item(); // 0.5204998778130465
+ * ```
+ */
+export function erf(a: TensorLike): Tensor {
+  return unary('erf', a, (x, o) => { for (let i = 0; i < x.length; i++) o[i] = erfScalar(x[i] as number); },
+    // d/dx erf x = (2/√π)·e^(−x²)
+    (x) => mul(exp(neg(mul(x, x))), 2 / Math.sqrt(Math.PI)));
 }
