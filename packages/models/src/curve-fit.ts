@@ -22,7 +22,8 @@ export type ModelFunction = (x: number, p: Float64Array) => number;
  * @example
  * ```ts
  * const plane: MultiModelFunction = (v, p) => p[0]! * v.x! + p[1]! * v.y! + p[2]!;
- * curveFit(plane, { x: xs, y: ys }, z, [0, 0, 0]);
+ * const fit = curveFit(plane, { x: [0, 1, 0, 1], y: [0, 0, 1, 1] }, [1, 3, 4, 6], [0, 0, 0]);
+ * console.log(fit.parameters); // ≈ [2, 3, 1]
  * ```
  */
 export type MultiModelFunction = (point: Readonly<Record<string, number>>, p: Float64Array) => number;
@@ -33,8 +34,10 @@ export type MultiModelFunction = (point: Readonly<Record<string, number>>, p: Fl
  *
  * @example
  * ```ts
- * const one: FitInputs = [0, 1, 2];
- * const two: FitInputs = { x: [0, 1, 2], y: [5, 3, 1] };
+ * const one: FitInputs = [0, 1, 2, 3];
+ * const two: FitInputs = { x: [0, 1, 2, 3], y: [5, 3, 2, 2] };
+ * console.log(curveFit('a*x + b', one, [1, 3, 5, 7], [0, 0]).values); // { a: 2, b: 1 }
+ * console.log(curveFit('a*x + b*y', two, [5, 5, 6, 8], [0, 0]).values); // { a: 1, b: 1 }
  * ```
  */
 export type FitInputs = ArrayLike<number> | Readonly<Record<string, ArrayLike<number>>>;
@@ -163,6 +166,7 @@ const IDENTIFIER = /(?<![\p{L}\p{N}_$.])[\p{L}_$][\p{L}\p{N}_$]*(?!\s*\()/gu;
  * const model = compileModel('a*exp(-b*x)');
  * const first = curveFit(model, [0, 1, 2, 3], [3, 1.8, 1.1, 0.67], { a: 1, b: 1 });
  * const second = curveFit(model, [0, 1, 2, 3], [5, 3.1, 1.8, 1.1], { a: 1, b: 1 });
+ * console.log(first.values, second.values); // a ≈ 3 and 5, b ≈ 0.5 each time
  * ```
  */
 export function compileModel(model: string | Expr, options: CompileModelOptions = {}): CompiledModel {

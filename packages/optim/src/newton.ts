@@ -21,7 +21,16 @@ import { oneOf, optionalFunction, positiveNumber } from './validate.js';
  *
  * @example
  * ```ts
- * const strategy: NewtonStrategy = 'course-hybrid';
+ * // Booth's function, a convex quadratic with its minimum 0 at (1, 3), from (0, 0).
+ * const booth = (v: Tensor) => (v.data[0]! + 2 * v.data[1]! - 7) ** 2 + (2 * v.data[0]! + v.data[1]! - 5) ** 2;
+ * const derivatives = {
+ *   gradient: (v: Float64Array) => [10 * v[0]! + 8 * v[1]! - 34, 8 * v[0]! + 10 * v[1]! - 38],
+ *   hessian: () => [[10, 8], [8, 10]],
+ * };
+ * for (const strategy of ['trust-region', 'course-hybrid'] as NewtonStrategy[]) {
+ *   const r = newton(booth, [0, 0], { strategy, ...derivatives });
+ *   console.log(strategy, r.reason, r.iterations); // trust-region: one step; course-hybrid: −0.5∇f overshoots, diverged
+ * }
  * ```
  */
 export type NewtonStrategy = 'trust-region' | 'course-hybrid';
