@@ -219,6 +219,22 @@ describe('newton with strategy: "course-hybrid" (COURSE.md §3.2)', () => {
 });
 
 describe('bfgs', () => {
+  it('bfgs on Jennrich–Sampson (‖∇f‖ ≈ 1e5 at the start) takes a first step of length 1, not 183, and reaches 124.362', () => {
+    const js = mghProblems[5]!;
+    const ss = sumOfSquares(js);
+    const r = bfgs((x) => ss.value(x.data), js.start, { gradient: ss.gradient });
+    const first = r.history[1]!.step!;
+    expect(Math.hypot(...first)).toBeLessThanOrEqual(1 + 1e-12);
+    expect(r.converged).toBe(true);
+    expect(r.value).toBeCloseTo(124.3621823556, 6);
+  });
+
+  it('a gradient that is not f’s own is caught: no success at its false stationary point', () => {
+    const r = bfgs((x) => at(x, 0) ** 2, [3], { gradient: (x) => [2 * x[0]! + 3] });
+    expect(r.converged).toBe(false);
+    expect(r.reason).toBe('stalled');
+  });
+
   it('bfgs(rosenbrock, [-1.2, 1]) reaches (1, 1) within 1e-6', () => {
     const r = bfgs(rosenbrock.f, [-1.2, 1], { gradient: rosenbrock.gradient, gradientTolerance: 1e-9 });
     expect(r.converged).toBe(true);
