@@ -191,17 +191,17 @@ interface Identification {
   readonly rank: number;
   /** Every Jacobian column is zero: r does not depend on p here at all. */
   readonly flat: boolean;
-  /** (JᵀWJ)⁻¹, n×n row-major (a view of the run's scratch: copy before keeping), or null when rank < n. */
+  /** (JᵀWJ)⁻¹, n×n row-major, or null when rank < n. */
   readonly inverse: Float64Array | null;
 }
 
 /**
- * One least-squares run. A fit takes microseconds, so allocation and GC would dominate: all
- * working vectors are views of one buffer the run allocates at its first evaluation (once the
- * residual count m is known) and owns until it ends, and points change hands by swapping
- * buffers, never by copying. The tracker copies what it keeps (history states, the result's
- * x), and user functions get their own copies, so none of these buffers ever escapes, and no
- * two runs share anything. The methods live on the prototype: no closures per run.
+ * One least-squares run. A fit takes microseconds, so allocation and GC would dominate: the
+ * run allocates its working vectors once, at its first evaluation (when the residual count m
+ * is known), owns them until it ends, and moves points by swapping buffers, never by copying.
+ * The tracker copies what it keeps (history states, the result's x), and user functions get
+ * their own copies, so none of these buffers ever escapes and no two runs share anything. The
+ * methods live on the prototype: no closures per run.
  */
 class LeastSquaresFit {
   readonly tracker: Tracker<FitExtras>;
@@ -209,7 +209,7 @@ class LeastSquaresFit {
   private readonly n: number;
   private readonly lm: boolean;
   private m = -1;
-  /** Rows of the factorised Jacobian: m, padded with zero rows to n when m < n (same χ², a square R). */
+  /** Rows of the kept Jacobian: m, padded with zero rows to n when m < n (same χ², a square R in its QR). */
   private rows = 0;
   private weights: Float64Array | undefined = undefined;
   /** 1/σᵢ, the row scaling of the Jacobian (undefined without sigma). */
