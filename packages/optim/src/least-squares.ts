@@ -498,27 +498,38 @@ class LeastSquaresFit {
     return { chi2: s.value, residuals: new Float64Array(r), covariance, standardErrors, rank, method: this.settings.method };
   }
 
-  *iterate(): Generator<IterationState, LeastSquaresResult, undefined> {
+  /** The run's states: each method is its own generator (delegating with `yield*` would cost a frame per state). */
+  iterate(): Generator<IterationState, LeastSquaresResult, undefined> {
+    return this.lm ? this.levenbergMarquardt() : this.courseMethods();
+  }
+
+  /**
+   * Evaluates and linearises at p₀ and records state 0; returns why the run ends right there,
+   * or undefined to go on.
+   */
+  private begin(): [StopReason, string?] | undefined {
     const { tracker, settings } = this;
     this.accept(this.evaluate(this.pTrial));
     if (!allFinite(this.rCurrent)) {
-      yield tracker.record(this.pCurrent, this.chi2Current, NaN);
-      return this.end('diverged', 'the residuals at p₀ are not finite');
+      tracker.record(this.pCurrent, this.chi2Current, NaN);
+      return ['diverged', 'the residuals at p₀ are not finite'];
     }
     if (!this.linearise(0)) {
-      yield tracker.record(this.pCurrent, this.chi2Current, NaN);
-      return this.end('diverged', 'the Jacobian at p₀ is not finite');
+      tracker.record(this.pCurrent, this.chi2Current, NaN);
+      return ['diverged', 'the Jacobian at p₀ is not finite'];
     }
     const startGradientNorm = norm(this.gradient);
-    yield tracker.record(this.pCurrent, this.chi2Current, startGradientNorm);
-    if (startGradientNorm <= settings.gradientTolerance) return this.end('gradient-tolerance');
-    if (this.lm) return yield* this.levenbergMarquardt();
-    return yield* this.courseMethods();
+    tracker.record(this.pCurrent, this.chi2Current, startGradientNorm);
+    if (startGradientNorm <= settings.gradientTolerance) return ['gradient-tolerance'];
+    return undefined;
   }
 
   /** Steepest descent (the course's fixed aggression) and plain Gauss–Newton. */
   private *courseMethods(): Generator<IterationState, LeastSquaresResult, undefined> {
     const { tracker, settings, n } = this;
+    const early = this.begin();
+    yield tracker.last!;
+    if (early !== undefined) return this.end(early[0], early[1]);
     const { aggression, maxIterations, gradientTolerance, stepTolerance, valueTolerance, divergenceLimit } = settings;
     const steepest = settings.method === 'steepest';
     for (let iteration = 1; iteration <= maxIterations; iteration++) {
@@ -558,6 +569,9 @@ class LeastSquaresFit {
    */
   private *levenbergMarquardt(): Generator<IterationState, LeastSquaresResult, undefined> {
     const { tracker, settings } = this;
+    const early = this.begin();
+    yield tracker.last!;
+    if (early !== undefined) return this.end(early[0], early[1]);
     const lm = this.lmState;
     lm.xnorm = this.scaledNorm(this.pCurrent);
     lm.delta = lm.xnorm === 0 ? settings.stepBound : settings.stepBound * lm.xnorm;
