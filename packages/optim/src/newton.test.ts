@@ -129,11 +129,15 @@ describe('newton (default: trust region)', () => {
     expect(r.reason).toBe('stalled');
   });
 
-  it('options of the course hybrid need strategy: "course-hybrid"', () => {
-    expect(() => newton(booth.f, [0, 0], { gradient: booth.gradient, hessian: booth.hessian, fallback: 'none' })).toThrow(
-      /newton: option "fallback" belongs to the course's hybrid; pass strategy: 'course-hybrid'/,
+  it('options of the course hybrid select it, and are an error with strategy: "trust-region"', () => {
+    const derivatives = { gradient: booth.gradient, hessian: booth.hessian };
+    const implied = newton(booth.f, [0, 0], { ...derivatives, fallback: 'steepest' });
+    expect(implied.reason).toBe('diverged');
+    expect(implied.history[1]!.detail?.direction).toBe('steepest');
+    expect(newton(booth.f, [0, 0], { ...derivatives, lineSearch: true }).history[1]!.detail?.direction).toBe('steepest');
+    expect(() => newton(booth.f, [0, 0], { ...derivatives, strategy: 'trust-region', fallback: 'none' })).toThrow(
+      /newton: option "fallback" belongs to the course's hybrid, not strategy 'trust-region'/,
     );
-    expect(() => newton(booth.f, [0, 0], { gradient: booth.gradient, hessian: booth.hessian, lineSearch: true })).toThrow(RangeError);
   });
 
   it('newton on Gulf (Moré–Garbow–Hillstrom 11) reaches f = 0, not the plateau f = 32.835 the hybrid called a minimum', () => {

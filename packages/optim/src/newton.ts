@@ -37,7 +37,8 @@ export type NewtonStrategy = 'trust-region' | 'course-hybrid';
 
 /**
  * Options for {@link newton}. `fallback`, `maxNewtonStep`, `fallbackStep` and `lineSearch`
- * belong to the course's hybrid and need `strategy: 'course-hybrid'`.
+ * belong to the course's hybrid: passing any of them selects it when `strategy` is not given,
+ * and is an error with `strategy: 'trust-region'`.
  *
  * @example
  * ```ts
@@ -48,7 +49,7 @@ export type NewtonStrategy = 'trust-region' | 'course-hybrid';
 export interface NewtonOptions extends DescentOptions {
   /** ∇²f by hand (rows or flat row-major); otherwise `hessian` from `@slope/autodiff`. */
   readonly hessian?: MatrixFunction;
-  /** Default `'trust-region'`; see {@link NewtonStrategy}. */
+  /** Default `'trust-region'` (`'course-hybrid'` when a hybrid-only option is given); see {@link NewtonStrategy}. */
   readonly strategy?: NewtonStrategy;
   /**
    * Course hybrid only. `'steepest'` (default): use −γ∇f when the Newton step is uphill,
@@ -66,6 +67,12 @@ export interface NewtonOptions extends DescentOptions {
 
 const HYBRID_ONLY = ['fallback', 'maxNewtonStep', 'fallbackStep', 'lineSearch'] as const;
 
+/** Whether the options ask for the course's hybrid, explicitly or through one of its own options. */
+function hybridImplied(options: NewtonOptions | null | undefined): boolean {
+  if (options == null || typeof options !== 'object') return false;
+  return options.strategy === 'course-hybrid' || (options.strategy === undefined && HYBRID_ONLY.some((key) => options[key] !== undefined));
+}
+
 /**
  * Newton's method, one state per accepted step: by default globalised by a trust region, or
  * the course's hybrid (`strategy: 'course-hybrid'`), whose states say in `detail.direction`
@@ -81,14 +88,14 @@ export function newtonSteps(f: Objective, x0: ArrayLike<number>, options: Newton
   const method = 'newton';
   const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options, ['hessian', 'strategy', ...HYBRID_ONLY], {
     // The hybrid keeps the course's budget; trust regions crawl along curved valleys (Meyer's takes ~200 steps).
-    maxIterations: (options as NewtonOptions | null)?.strategy === 'course-hybrid' ? 100 : 500,
+    maxIterations: hybridImplied(options) ? 100 : 500,
   });
   const hessianAt = hessianEvaluator(method, f, start.length, optionalFunction<MatrixFunction>(method, 'hessian', options.hessian));
-  const strategy = oneOf(method, 'strategy', options.strategy, ['trust-region', 'course-hybrid'], 'trust-region');
+  const hybridOption = HYBRID_ONLY.find((key) => options[key] !== undefined);
+  const strategy = oneOf(method, 'strategy', options.strategy, ['trust-region', 'course-hybrid'], hybridOption === undefined ? 'trust-region' : 'course-hybrid');
   if (strategy === 'trust-region') {
-    const misplaced = HYBRID_ONLY.find((key) => options[key] !== undefined);
-    if (misplaced !== undefined) {
-      throw new RangeError(`${method}: option "${misplaced}" belongs to the course's hybrid; pass strategy: 'course-hybrid' with it (the default strategy is 'trust-region')`);
+    if (hybridOption !== undefined) {
+      throw new RangeError(`${method}: option "${hybridOption}" belongs to the course's hybrid, not strategy 'trust-region'; pass strategy: 'course-hybrid' (or leave strategy out)`);
     }
     return new OptimizationRun(trustRegionNewton(ev, hessianAt, start, opts, tracker), tracker);
   }
