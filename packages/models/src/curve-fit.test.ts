@@ -1,7 +1,8 @@
 import { ParseError } from '@slope/symbolic';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { curveFit, fitGaussian, heights, linearRegression } from './index.js';
+import { leastSquares } from '@slope/optim';
+import { compileModel, curveFit, fitGaussian, heights, linearRegression } from './index.js';
 
 const xs = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4];
 
@@ -114,5 +115,131 @@ describe('curveFit', () => {
     [{ maxIterations: 0 }, /maxIterations/],
   ])('curveFit(…, %j) throws a RangeError naming the option', (options, message) => {
     expect(() => curveFit('a*x', xs, xs, [1], options as never)).toThrow(message);
+  });
+});
+
+describe('curveFit with several independent variables', () => {
+  const u = [0, 1, 0, 1, 2, 2, 0.5];
+  const v = [0, 0, 1, 1, 0, 2, 3];
+  const plane = u.map((ui, i) => 2 * ui + 3 * v[i]! + 1);
+
+  it("curveFit('a*x + b*y + c', { x, y }, z, p0) fits a plane exactly", () => {
+    const fit = curveFit('a*x + b*y + c', { x: u, y: v }, plane, [0, 0, 0]);
+    expect(fit.names).toEqual(['a', 'b', 'c']);
+    expect(fit.values.a).toBeCloseTo(2, 10);
+    expect(fit.values.b).toBeCloseTo(3, 10);
+    expect(fit.values.c).toBeCloseTo(1, 10);
+    expect(fit.converged).toBe(true);
+    expect(fit.predict({ x: 10, y: -1 })).toBeCloseTo(18, 9);
+    expect(Array.from(fit.predict({ x: [1, 2], y: [1, 2] }))).toEqual([expect.closeTo(6, 9), expect.closeTo(11, 9)]);
+  });
+
+  it('a function model receives each point by name and agrees with the expression', () => {
+    const z = u.map((ui, i) => 1.5 * Math.exp(-0.4 * ui) * Math.cos(0.3 * v[i]!));
+    const expression = curveFit('a*exp(-k*s)*cos(w*t)', { s: u, t: v }, z, { a: 1, k: 0.5, w: 0.2 });
+    const code = curveFit((p, q) => q[0]! * Math.exp(-q[1]! * p.s!) * Math.cos(q[2]! * p.t!), { s: u, t: v }, z, [1, 0.5, 0.2]);
+    expect(expression.values.a).toBeCloseTo(1.5, 8);
+    expect(expression.values.k).toBeCloseTo(0.4, 8);
+    expect(Math.abs(expression.values.w!)).toBeCloseTo(0.3, 8);
+    expect(code.parameters[0]).toBeCloseTo(expression.values.a!, 6);
+    expect(code.parameters[1]).toBeCloseTo(expression.values.k!, 6);
+  });
+
+  it('names a column the compiled model does not read, one it lacks, and columns of unequal length', () => {
+    expect(() => curveFit(compileModel('a*x + b*y', { variables: ['x', 'y'] }), { x: u, y: v, w: v }, plane, [1, 1])).toThrow(/x has column w, which the model "a\*x \+ b\*y" does not use/);
+    expect(() => curveFit(compileModel('a*x + b*y', { variables: ['x', 'y'] }), { x: u }, plane, [1, 1])).toThrow(/variable y has no column in x/);
+    expect(() => curveFit('a*x + b*y', { x: u, y: v.slice(1) }, plane, [1, 1])).toThrow(/column x.y has 6 values but x.x has 7/);
+  });
+});
+
+describe('compileModel(expression) compiles once for many fits', () => {
+  it('a compiled model fits like its expression, data set after data set', () => {
+    const model = compileModel('a*exp(-b*x) + c');
+    expect(model.names).toEqual(['a', 'b', 'c']);
+    expect(model.variables).toEqual(['x']);
+    for (const [a, b, c] of [
+      [3, 0.5, 1],
+      [1, 1.2, -2],
+      [10, 0.1, 0],
+    ]) {
+      const y = xs.map((t) => a! * Math.exp(-b! * t) + c!);
+      const viaModel = curveFit(model, xs, y, { a: 1, b: 1, c: 0 });
+      const viaText = curveFit('a*exp(-b*x) + c', xs, y, { a: 1, b: 1, c: 0 });
+      expect(Array.from(viaModel.parameters)).toEqual(Array.from(viaText.parameters));
+      expect(viaModel.values.a).toBeCloseTo(a!, 8);
+    }
+  });
+
+  it('its evaluate gives f and every ∂f/∂p at a point', () => {
+    const model = compileModel('a*x^2 + b*y', { variables: ['x', 'y'] });
+    expect(Array.from(model.evaluate([3, 2], [5, 7]))).toEqual([5 * 9 + 7 * 2, 9, 2]);
+  });
+
+  it('parameters with any name the parser accepts: Greek letters and JavaScript words', () => {
+    const y = xs.map((t) => 2 * t + 1);
+    const greek = curveFit('α*x + β', xs, y, { α: 0, β: 0 });
+    expect(greek.values['α']).toBeCloseTo(2, 10);
+    expect(greek.values['β']).toBeCloseTo(1, 10);
+    const words = curveFit('constructor*x + toString', xs, y, [0, 0]);
+    expect(words.names).toEqual(['constructor', 'toString']);
+    expect(words.values.constructor).toBeCloseTo(2, 10);
+    expect(Object.hasOwn(words.values, 'toString')).toBe(true);
+  });
+
+  it('rejects unknown options', () => {
+    expect(() => compileModel('a*x', { variable: ['x'] } as never)).toThrow(/compileModel: unknown option "variable"; did you mean "variables"\?/);
+    expect(() => curveFit('a*x', xs, xs, [1], { maxIter: 3 } as never)).toThrow(/curveFit: unknown option "maxIter"/);
+  });
+});
+
+describe('curveFit does not call an undetermined fit converged (adversarial report D15)', () => {
+  it.each([
+    ['a*exp(-b*x) through one point', 'a*exp(-b*x)', [1], [2]],
+    ['a + b*x with every x equal', 'a + b*x', [2, 2, 2, 2], [1, 2, 3, 4]],
+    ['a*b*x, where only the product counts', 'a*b*x', [1, 2, 3], [2, 4, 6]],
+  ])('%s: converged false, reason "rank-deficient", no uncertainties', (_label, model, x, y) => {
+    const fit = curveFit(model, x, y, { a: 1, b: 1 });
+    expect(fit.converged).toBe(false);
+    expect(fit.reason).toBe('rank-deficient');
+    expect(fit.uncertainties).toBeNull();
+    expect(fit.covariance).toBeNull();
+    expect(fit.message).toMatch(/^curveFit: .*(cannot determine|do not determine)/);
+  });
+});
+
+describe('curveFit budget and messages', () => {
+  // Meyer's thermistor model and data (Moré, Garbow & Hillstrom 1981, problem 10): χ²min = 87.9458.
+  const t = Array.from({ length: 16 }, (_, i) => 50 + 5 * i);
+  const meyer = [34780, 28610, 23650, 19630, 16370, 13720, 11540, 9744, 8261, 7030, 6005, 5147, 4427, 3820, 3307, 2872];
+
+  it('uses leastSquares’ default iteration budget: Meyer’s model needs more than 100 steps and gets them', () => {
+    const fit = curveFit('a*exp(b/(x + c))', t, meyer, { a: 0.02, b: 4000, c: 250 });
+    expect(fit.converged).toBe(true);
+    expect(Math.abs(fit.chiSquared - 87.94585517) / 87.94585517).toBeLessThan(1e-6);
+    expect(fit.iterations).toBeGreaterThan(100);
+    const direct = leastSquares(
+      (p) => t.map((ti, i) => meyer[i]! - p.data[0]! * Math.exp(p.data[1]! / (ti + p.data[2]!))),
+      [0.02, 4000, 250],
+      {
+        jacobian: (p) =>
+          t.map((ti) => {
+            const e = Math.exp(p[1]! / (ti + p[2]!));
+            return [-e, (-p[0]! * e) / (ti + p[2]!), (p[0]! * e * p[1]!) / (ti + p[2]!) ** 2];
+          }),
+      },
+    );
+    expect(Math.abs(fit.iterations - direct.iterations)).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    [{ a: '1', b: 1 }, /p0.a is "1" \(a string\); expected a finite starting value/],
+    [null, /curveFit: p0 must be an array of starting values or an object of them by name, got null/],
+  ])('a bad p0 %j is named with its type', (p0, message) => {
+    expect(() => curveFit('a*x + b', xs, xs, p0 as never)).toThrow(message);
+  });
+
+  it('null data is a TypeError naming the argument', () => {
+    expect(() => curveFit('a*x', null as never, xs, [1])).toThrow(/curveFit\(model, x, y, p0\): x must be an array of numbers or an object of columns/);
+    expect(() => curveFit('a*x', xs, null as never, [1])).toThrow(/y must be an array of numbers, got null/);
   });
 });

@@ -31,6 +31,16 @@ export {
   type TrainProgress,
   type TrainResult,
 } from './mlp.js';
-export { curveFit, type CurveFit, type CurveFitOptions, type ModelFunction } from './curve-fit.js';
+export {
+  compileModel,
+  curveFit,
+  type CompiledModel,
+  type CompileModelOptions,
+  type CurveFit,
+  type CurveFitOptions,
+  type FitInputs,
+  type ModelFunction,
+  type MultiModelFunction,
+} from './curve-fit.js';
 export { thinnedHistory, type ThinnedHistory } from './thinned-history.js';
 export type { TensorLike } from './tensor-input.js';

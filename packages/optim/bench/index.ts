@@ -3,12 +3,17 @@
  *  1. Gaussian fit of a 20-bin histogram by Levenberg–Marquardt vs ml-levenberg-marquardt.
  *  2. The constrained problem min −exp(x − y² + xy) s.t. cosh(y) + x = 2 from (0.5, 0.5)
  *     by `lagrange` vs a hand-written Newton iteration on the KKT system.
+ *  3. The Moré–Garbow–Hillstrom problems 1–26: where LM, BFGS and Newton end, with their
+ *     iterations and evaluations, beside the previous release's table (bench/mgh-previous.ts).
  */
 import { add, exp, mul, neg, square, sub, sum, tensor, type Tensor } from '@slope/autodiff';
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { availableParallelism, loadavg } from 'node:os';
 import { Bench } from 'tinybench';
+import * as optim from '../src/index.js';
 import { lagrange, leastSquares } from '../src/index.js';
+import { MGH_METHODS, runMghSuite } from './mgh.js';
+import { previousRelease } from './mgh-previous.js';
 
 // Galton's sons, 1-inch bins centred on whole inches (COURSE.md §5.1): 20 bins.
 const centres = Array.from({ length: 20 }, (_, i) => (60 + i) * 2.54);
@@ -245,3 +250,36 @@ console.table([
   { method: 'optim lagrange (autodiff)', 'mean time': us(mean('optim lagrange (autodiff)')), iterations: cAuto.iterations, 'ends at': `(${cAuto.x[0]!.toFixed(7)}, ${cAuto.x[1]!.toFixed(7)})`, f: cAuto.value.toFixed(7), 'vs hand': `${(mean('optim lagrange (autodiff)') / mean('hand-written KKT Newton')).toFixed(1)}×` },
   { method: 'hand-written KKT Newton', 'mean time': us(mean('hand-written KKT Newton')), iterations: hand.iterations, 'ends at': `(${hand.x.toFixed(7)}, ${hand.y.toFixed(7)})`, f: F(tensor([hand.x, hand.y])).toFixed(7), 'vs hand': '1×' },
 ]);
+
+// 3. Moré–Garbow–Hillstrom, problems 1–26 from the standard starts, default options and exact
+// derivatives. "reached" is f within 1e-6 relative of a minimum the paper reports (1e-8 when
+// f* = 0); "claims" marks a run that says it converged without reaching one.
+const rows = runMghSuite(optim, { strategy: 'course-hybrid' });
+const previous = new Map(previousRelease.map((r) => [`${r[0]} ${r[1]}`, r]));
+const mark = (reached: boolean, converged: boolean) => (reached ? (converged ? 'yes' : 'yes, not converged') : converged ? 'NO (claims success)' : 'no');
+console.log('\nMoré–Garbow–Hillstrom problems 1–26 (ACM TOMS 7(1), 1981): this release beside the previous one (0.1.0)');
+for (const method of MGH_METHODS) {
+  const table = rows
+    .filter((r) => r.method === method)
+    .map((r) => {
+      const before = previous.get(`${r.id} ${method}`);
+      return {
+        problem: `${r.id} ${r.problem}`,
+        'f*': r.fStar.toPrecision(6),
+        f: r.f.toPrecision(6),
+        reached: mark(r.reached, r.converged),
+        reason: r.reason,
+        iterations: r.iterations,
+        'f evals': r.evaluations,
+        'derivative evals': r.derivativeEvaluations,
+        'previous: reached': before === undefined ? '-' : mark(before[3], before[4]),
+        'previous: iterations': before?.[6] ?? '-',
+        'previous: f evals': before?.[7] ?? '-',
+      };
+    });
+  const reached = rows.filter((r) => r.method === method && r.reached).length;
+  const reachedBefore = previousRelease.filter((r) => r[1] === method && r[3]).length;
+  const claims = rows.filter((r) => r.method === method && r.converged && !r.reached).length;
+  console.log(`\n${method}: reached f* on ${reached}/26 (previous release ${reachedBefore}/26); false claims of success: ${claims}`);
+  console.table(table);
+}

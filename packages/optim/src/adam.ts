@@ -33,7 +33,7 @@ export interface AdamOptions extends DescentOptions {
  */
 export function adamSteps(f: Objective, x0: ArrayLike<number>, options: AdamOptions = {}): OptimizationRun {
   const method = 'adam';
-  const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options);
+  const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options, ['step', 'beta1', 'beta2', 'epsilon']);
   const step = positiveNumber(method, 'step', options.step, 0.001);
   const beta1 = unitInterval(method, 'beta1', options.beta1, 0.9);
   const beta2 = unitInterval(method, 'beta2', options.beta2, 0.999);

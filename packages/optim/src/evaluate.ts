@@ -51,41 +51,49 @@ function copyOf(values: ArrayLike<number>): Float64Array {
   return values instanceof Float64Array ? values.slice() : new Float64Array(values);
 }
 
-// `noGrad` takes a thunk; instead of a closure per call, the function and its argument wait
-// in these slots for the one module-level thunk, which takes them out before calling (so a
-// nested run inside the user's function can use the slots again).
-let pendingFunction: ((x: Tensor) => unknown) | undefined;
-let pendingArgument: Tensor | undefined;
+/**
+ * Calls f(x) under `noGrad`, with x passed as a private Tensor copy of shape `shape`.
+ * `noGrad` takes a thunk; instead of a closure per call, each evaluator owns one of these,
+ * whose thunk is made once and reads the argument from the caller's own slot (taken out
+ * before the call, so a nested run inside the user's function starts from an empty slot).
+ * Nothing is shared between runs.
+ */
+class NoGradCall<R> {
+  private pending: Tensor | undefined = undefined;
+  private readonly thunk: () => R;
 
-function callPending(): unknown {
-  const f = pendingFunction!;
-  const x = pendingArgument!;
-  pendingFunction = undefined;
-  pendingArgument = undefined;
-  return f(x);
-}
+  constructor(
+    f: (x: Tensor) => R,
+    private readonly shape: readonly number[],
+  ) {
+    this.thunk = () => {
+      const x = this.pending!;
+      this.pending = undefined;
+      return f(x);
+    };
+  }
 
-/** f(x) under `noGrad`, with x passed as a private Tensor copy of shape `shape`. */
-function callWithoutGrad<R>(f: (x: Tensor) => R, x: Float64Array, shape: readonly number[]): R {
-  pendingFunction = f;
-  pendingArgument = argument(x, shape);
-  return noGrad(callPending) as R;
+  call(x: Float64Array): R {
+    this.pending = argument(x, this.shape);
+    return noGrad(this.thunk);
+  }
 }
 
 export function scalarEvaluator(method: string, f: Objective, n: number, gradient?: GradientFunction): ScalarEvaluator {
   const shape = [n];
   const withGradient = gradient === undefined ? valueAndGrad(tensorValued(method, f, 'gradient')) : undefined;
+  const caller = new NoGradCall(f, shape);
   const ev: ScalarEvaluator = {
     n,
     evaluations: 0,
     value(x) {
       ev.evaluations++;
-      return scalarOf(method, callWithoutGrad(f, x, shape));
+      return scalarOf(method, caller.call(x));
     },
     valueAndGradient(x) {
       ev.evaluations++;
       if (gradient !== undefined) {
-        const value = scalarOf(method, callWithoutGrad(f, x, shape));
+        const value = scalarOf(method, caller.call(x));
         const g = gradient(x);
         checkLength(method, 'the gradient', g.length, n);
         return { value, gradient: copyOf(g) };
@@ -167,6 +175,7 @@ export function vectorEvaluator(method: string, F: VectorFunction, n: number, su
         })
       : undefined;
   const shape = [n];
+  const caller = new NoGradCall(F, shape);
   const ev: VectorEvaluator = {
     n,
     evaluations: 0,
@@ -175,7 +184,7 @@ export function vectorEvaluator(method: string, F: VectorFunction, n: number, su
     },
     valuesView(x) {
       ev.evaluations++;
-      return vectorView(method, callWithoutGrad(F, x, shape));
+      return vectorView(method, caller.call(x));
     },
     jacobian(x, m) {
       if (supplied !== undefined) return toMatrix(method, 'the Jacobian', supplied(x), m, n);

@@ -1,8 +1,9 @@
 import { vectorEvaluator } from './evaluate.js';
 import { allFinite, matTVec, norm, solve } from './linalg.js';
-import { OptimizationRun, smallStep, Tracker } from './run.js';
+import { rejectUnknownOptions } from './options.js';
+import { DEFAULT_HISTORY_LIMIT, OptimizationRun, smallStep, Tracker } from './run.js';
 import type { IterationState, MatrixFunction, OptimizationResult, VectorFunction } from './types.js';
-import { checkLength, nonNegativeNumber, optionalFunction, positiveInteger, positiveNumber, requireFunction, startVector } from './validate.js';
+import { checkLength, historyLimit, nonNegativeNumber, optionalFunction, positiveInteger, positiveNumber, requireFunction, startVector } from './validate.js';
 
 /**
  * Options for {@link findRoot}.
@@ -17,6 +18,8 @@ export interface FindRootOptions {
   readonly jacobian?: MatrixFunction;
   /** Iteration budget. Default 100. */
   readonly maxIterations?: number;
+  /** The most states `history` keeps (at least 2); longer runs keep an evenly thinned selection. Default 10 000. */
+  readonly historyLimit?: number;
   /** Stop when ‖F(x)‖ ≤ this. Default 1e-12. */
   readonly valueTolerance?: number;
   /** Stop when ‖Δx‖ ≤ this · (1 + ‖x‖). Default 1e-14. */
@@ -51,6 +54,7 @@ export interface FindRootResult extends OptimizationResult {
 export function findRootSteps(F: VectorFunction, x0: ArrayLike<number>, options: FindRootOptions = {}): OptimizationRun<FindRootResult> {
   const method = 'findRoot';
   requireFunction(method, 'F', F);
+  rejectUnknownOptions(method, options, ['jacobian', 'maxIterations', 'historyLimit', 'valueTolerance', 'stepTolerance', 'divergenceLimit', 'lineSearch']);
   const start = startVector(method, 'x0', x0);
   const n = start.length;
   const ev = vectorEvaluator(method, F, n, optionalFunction<MatrixFunction>(method, 'jacobian', options.jacobian));
@@ -62,9 +66,10 @@ export function findRootSteps(F: VectorFunction, x0: ArrayLike<number>, options:
     throw new TypeError(`${method}: option "lineSearch" must be a boolean, got ${typeof options.lineSearch}`);
   }
   const lineSearch = options.lineSearch ?? true;
-  const residuals: Float64Array[] = [];
-  const tracker = new Tracker<{ residual: Float64Array }>(method, ev);
-  tracker.extras = (s) => ({ residual: Float64Array.from(residuals[s.iteration] ?? []) });
+  // F(x) of each recorded state, held only as long as the state itself (the history is bounded).
+  const residuals = new WeakMap<IterationState, Float64Array>();
+  const tracker = new Tracker<{ residual: Float64Array }>(method, ev, 'value', historyLimit(method, options.historyLimit, DEFAULT_HISTORY_LIMIT));
+  tracker.extras = (s) => ({ residual: Float64Array.from(residuals.get(s) ?? []) });
 
   const valuesAt = (x: Float64Array) => {
     const r = ev.values(x);
@@ -76,8 +81,9 @@ export function findRootSteps(F: VectorFunction, x0: ArrayLike<number>, options:
     let x = start;
     let r = valuesAt(x);
     let jac = allFinite(r) ? ev.jacobian(x, n) : new Float64Array(n * n);
-    residuals.push(r);
-    yield tracker.record(x, norm(r), norm(matTVec(jac, r, n, n)));
+    const first = tracker.record(x, norm(r), norm(matTVec(jac, r, n, n)));
+    residuals.set(first, r);
+    yield first;
     if (!allFinite(r)) return tracker.finish('diverged', 'F(x₀) is not finite');
     if (norm(r) <= valueTolerance) return tracker.finish('value-tolerance');
     for (let i = 1; i <= maxIterations; i++) {
@@ -100,11 +106,12 @@ export function findRootSteps(F: VectorFunction, x0: ArrayLike<number>, options:
       const previous = x;
       x = xNext;
       r = rNext;
-      residuals.push(r);
       const finite = allFinite(r) && allFinite(x);
       jac = finite ? ev.jacobian(x, n) : new Float64Array(n * n);
       const best = tracker.best;
-      yield tracker.record(x, norm(r), norm(matTVec(jac, r, n, n)), previous, { stepSize: t });
+      const state = tracker.record(x, norm(r), norm(matTVec(jac, r, n, n)), previous, { stepSize: t });
+      residuals.set(state, r);
+      yield state;
       if (!finite) return tracker.finish('diverged', 'F(x) became non-finite');
       if (best !== undefined && norm(r) - best.value > divergenceLimit * (1 + best.value)) {
         return tracker.finish('diverged', `‖F‖ grew to ${norm(r).toPrecision(4)}`);

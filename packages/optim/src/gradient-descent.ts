@@ -34,7 +34,7 @@ export interface GradientDescentOptions extends DescentOptions {
  */
 export function gradientDescentSteps(f: Objective, x0: ArrayLike<number>, options: GradientDescentOptions = {}): OptimizationRun {
   const method = 'gradientDescent';
-  const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options);
+  const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options, ['step', 'shrink', 'sufficientDecrease', 'maxTrials']);
   const first = positiveNumber(method, 'step', options.step, 1);
   const shrink = unitInterval(method, 'shrink', options.shrink, 0.5);
   const sufficientDecrease = unitInterval(method, 'sufficientDecrease', options.sufficientDecrease, 1e-4);

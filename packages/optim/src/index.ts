@@ -24,7 +24,7 @@ export {
   type ScalarFunction,
 } from './newton-raphson.js';
 export { findRoot, findRootSteps, type FindRootOptions, type FindRootResult } from './find-root.js';
-export { newton, newtonSteps, type NewtonOptions } from './newton.js';
+export { newton, newtonSteps, type NewtonOptions, type NewtonStrategy } from './newton.js';
 export { bfgs, bfgsSteps, type BfgsOptions } from './bfgs.js';
 export {
   leastSquares,

@@ -130,3 +130,46 @@ describe('lagrange is globalised', () => {
     expect(r.reason).toBe('singular');
   });
 });
+
+describe('lagrange at infeasible constraints', () => {
+  const square = { gradient: (v: Float64Array) => [2 * v[0]!, 2 * v[1]!], hessian: () => [[2, 0], [0, 2]] };
+
+  it.each([
+    [[0, 0]],
+    [[1, 1]],
+    [[0.3, -2]],
+  ])('min x² + y² subject to x² + y² + 1 = 0 from %j: reason and kind "infeasible", never a minimum', (x0) => {
+    const r = lagrange((v) => at(v, 0) ** 2 + at(v, 1) ** 2, (v) => at(v, 0) ** 2 + at(v, 1) ** 2 + 1, x0, {
+      ...square,
+      constraintJacobian: (v) => [[2 * v[0]!, 2 * v[1]!]],
+      constraintHessians: () => [[[2, 0], [0, 2]]],
+    });
+    expect(r.converged).toBe(false);
+    expect(r.reason).toBe('infeasible');
+    expect(r.kind).toBe('infeasible');
+    expect(r.constraints[0]).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([[[1, 1, 1]], [[2.5, 0, 0]], [[0, 0, 0]], [[6, -1, 2]]])('two disjoint unit spheres, centres 5 apart, from %j: "infeasible"', (x0) => {
+    const r = lagrange(
+      (v) => at(v, 0) + at(v, 1) + at(v, 2),
+      [(v) => at(v, 0) ** 2 + at(v, 1) ** 2 + at(v, 2) ** 2 - 1, (v) => (at(v, 0) - 5) ** 2 + at(v, 1) ** 2 + at(v, 2) ** 2 - 1],
+      x0,
+      {
+        gradient: () => [1, 1, 1],
+        hessian: () => new Float64Array(9),
+        constraintJacobian: (v) => [
+          [2 * v[0]!, 2 * v[1]!, 2 * v[2]!],
+          [2 * (v[0]! - 5), 2 * v[1]!, 2 * v[2]!],
+        ],
+        constraintHessians: () => [
+          [2, 0, 0, 0, 2, 0, 0, 0, 2],
+          [2, 0, 0, 0, 2, 0, 0, 0, 2],
+        ],
+      },
+    );
+    expect(r.converged).toBe(false);
+    expect(r.kind).toBe('infeasible');
+    expect(['infeasible', 'max-iterations']).toContain(r.reason);
+  });
+});

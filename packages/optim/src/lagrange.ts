@@ -1,9 +1,11 @@
 import { hessianEvaluator, scalarEvaluator, toMatrix } from './evaluate.js';
 import { allFinite, cholesky, dot, matTVec, matVec, norm, nullSpace, project, solve } from './linalg.js';
-import { OptimizationRun, smallStep, Tracker } from './run.js';
-import type { GradientFunction, IterationState, MatrixFunction, Objective, OptimizationResult } from './types.js';
+import { rejectUnknownOptions } from './options.js';
+import { DEFAULT_HISTORY_LIMIT, OptimizationRun, smallStep, Tracker } from './run.js';
+import type { GradientFunction, IterationState, MatrixFunction, Objective, OptimizationResult, StopReason } from './types.js';
 import {
   checkLength,
+  historyLimit,
   nonNegativeNumber,
   oneOf,
   optionalFunction,
@@ -26,14 +28,15 @@ export type LagrangeMode = 'minimize' | 'maximize' | 'stationary';
 
 /**
  * The nature of a constrained stationary point, from the Hessian of the Lagrangian
- * projected onto the constraint's tangent space.
+ * projected onto the constraint's tangent space; `'infeasible'` when the point does not
+ * satisfy the constraints (‖g‖ > √tolerance), so it is no constrained point at all.
  *
  * @example
  * ```ts
  * if (lagrange(f, g, x0, { mode: 'stationary' }).kind === 'maximum') console.log('uphill');
  * ```
  */
-export type StationaryKind = 'minimum' | 'maximum' | 'saddle' | 'degenerate';
+export type StationaryKind = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'infeasible';
 
 /**
  * Options for {@link lagrange}. Every derivative not supplied comes from `@slope/autodiff`.
@@ -58,11 +61,26 @@ export interface LagrangeOptions {
   readonly constraintHessians?: (x: Float64Array) => readonly (readonly ArrayLike<number>[] | ArrayLike<number>)[];
   /** Iteration budget. Default 100. */
   readonly maxIterations?: number;
+  /** The most states `history` keeps (at least 2); longer runs keep an evenly thinned selection. Default 10 000. */
+  readonly historyLimit?: number;
   /** Converged when ‖∇f − Σλᵢ∇gᵢ‖ and ‖g‖ are both ≤ this. Default 1e-10. */
   readonly tolerance?: number;
-  /** Stop when ‖Δx‖ ≤ this · (1 + ‖x‖). Default 1e-15. */
+  /** Stop when ‖Δx‖ ≤ this · (1 + ‖x‖) (a success only where ‖g‖ ≤ √tolerance). Default 1e-15. */
   readonly stepTolerance?: number;
 }
+
+const OPTION_KEYS = [
+  'mode',
+  'multipliers',
+  'gradient',
+  'hessian',
+  'constraintJacobian',
+  'constraintHessians',
+  'maxIterations',
+  'historyLimit',
+  'tolerance',
+  'stepTolerance',
+] as const;
 
 /**
  * A Lagrange result: `value` is f(x), `gradientNorm` the KKT residual
@@ -106,6 +124,7 @@ export function lagrangeSteps(
 ): OptimizationRun<LagrangeResult> {
   const name = 'lagrange';
   requireFunction(name, 'f', f);
+  rejectUnknownOptions(name, options, OPTION_KEYS);
   const cs: readonly Objective[] = typeof constraints === 'function' ? [constraints] : constraints;
   if (!Array.isArray(cs) || cs.length === 0) throw new TypeError(`${name}: argument "constraints" must be a function or a non-empty array of functions`);
   cs.forEach((c, i) => requireFunction(name, `constraints[${i}]`, c));
@@ -118,6 +137,8 @@ export function lagrangeSteps(
   checkLength(name, 'option "multipliers"', lambda0.length, m);
   const maxIterations = positiveInteger(name, 'maxIterations', options.maxIterations, 100);
   const tolerance = nonNegativeNumber(name, 'tolerance', options.tolerance, 1e-10);
+  // A point farther than this from g = 0 is not on the constraints: no stationary point, no success.
+  const feasibility = Math.sqrt(tolerance);
   const stepTolerance = nonNegativeNumber(name, 'stepTolerance', options.stepTolerance, 1e-15);
   const objective = scalarEvaluator(name, f, n, optionalFunction<GradientFunction>(name, 'gradient', options.gradient));
   const hessianF = hessianEvaluator(name, f, n, optionalFunction<MatrixFunction>(name, 'hessian', options.hessian));
@@ -155,6 +176,7 @@ export function lagrangeSteps(
     return Math.hypot(norm(r), norm(p.c));
   };
   const classify = (p: Linearisation): StationaryKind => {
+    if (!(norm(p.c) <= feasibility)) return 'infeasible';
     const z = nullSpace(p.a, m, n);
     if (z == null) return 'degenerate';
     const k = n - m;
@@ -166,20 +188,39 @@ export function lagrangeSteps(
     return Math.abs(det(reduced, k)) <= 1e-10 * scale ** k ? 'degenerate' : 'saddle';
   };
 
-  const points: Linearisation[] = [];
+  // The linearisation of each recorded state, held only as long as the state itself (the history is bounded).
+  const points = new WeakMap<IterationState, Linearisation>();
   let evaluations = 0;
-  const tracker = new Tracker<Omit<LagrangeResult, keyof OptimizationResult>>(name, () => evaluations);
+  const tracker = new Tracker<Omit<LagrangeResult, keyof OptimizationResult>>(name, () => evaluations, 'value', historyLimit(name, options.historyLimit, DEFAULT_HISTORY_LIMIT));
   tracker.extras = (s) => {
-    const p = points[s.iteration]!;
+    const p = points.get(s)!;
     return { multipliers: p.lambda.map((v) => sign * v), constraints: Float64Array.from(p.c), kind: classify(p) };
+  };
+  /**
+   * Ends the run. A run that gets stuck (a singular system, a failed line search, vanishing
+   * steps) off the constraints reports that as its own reason, `'infeasible'` (x² + y² + 1 = 0;
+   * two disjoint spheres), never a success. The one exception is a singular system from
+   * linearly dependent constraints whose linearisation still leads straight back to g = 0
+   * (x − 1 = 0 given twice): that is reported as `'singular'`.
+   */
+  const finish = (reason: StopReason, detail?: string, dependentConstraints = false): LagrangeResult => {
+    const last = tracker.last;
+    const p = last === undefined ? undefined : points.get(last);
+    if (p !== undefined && !(norm(p.c) <= feasibility) && (reason === 'singular' || reason === 'line-search-failed' || reason === 'step-tolerance')) {
+      if (!(dependentConstraints && reachable(p.a, p.c, p.x, m, n))) {
+        return tracker.finish('infeasible', `‖g(x)‖ = ${norm(p.c).toPrecision(4)} (${detail ?? reason}): the constraints may have no common solution`);
+      }
+    }
+    return tracker.finish(reason, detail);
   };
   const countEvaluations = () => {
     evaluations = objective.evaluations;
   };
   const record = (p: Linearisation, previous?: Float64Array, stepSize?: number): IterationState => {
-    points.push(p);
     countEvaluations();
-    return tracker.record(p.x, sign * p.f, kktResidual(p), previous, stepSize === undefined ? undefined : { stepSize });
+    const state = tracker.record(p.x, sign * p.f, kktResidual(p), previous, stepSize === undefined ? undefined : { stepSize });
+    points.set(state, p);
+    return state;
   };
 
   /** Solves the KKT system [[H, −Aᵀ], [A, 0]] [d; λ⁺] = [−∇f; −g]. */
@@ -218,16 +259,16 @@ export function lagrangeSteps(
   function* iterate(): Generator<IterationState, LagrangeResult, undefined> {
     let p = linearise(start, lambda0.map((v) => sign * v));
     yield record(p);
-    if (!Number.isFinite(p.f) || !allFinite(p.g) || !allFinite(p.c)) return tracker.finish('diverged', 'f or g is not finite at x₀');
+    if (!Number.isFinite(p.f) || !allFinite(p.g) || !allFinite(p.c)) return finish('diverged', 'f or g is not finite at x₀');
     let penalty = 0;
     const merit = (q: Linearisation) => q.f + penalty * p1(q.c);
     for (let iteration = 1; iteration <= maxIterations; iteration++) {
-      if (kktResidual(p) <= tolerance && norm(p.c) <= tolerance) return tracker.finish('gradient-tolerance');
+      if (kktResidual(p) <= tolerance && norm(p.c) <= tolerance) return finish('gradient-tolerance');
       const hl = lagrangianHessian(p.x, p.lambda);
       const h = mode === 'stationary' ? hl : convexified(p, hl);
-      if (h == null) return tracker.finish('singular', 'the constraint gradients are linearly dependent');
+      if (h == null) return finish('singular', 'the constraint gradients are linearly dependent', true);
       const step = kktStep(p, h);
-      if (step == null) return tracker.finish('singular', 'the KKT matrix is singular');
+      if (step == null) return finish('singular', 'the KKT matrix is singular');
       const { d } = step;
       let next: Linearisation | undefined;
       let t = 1;
@@ -264,8 +305,8 @@ export function lagrangeSteps(
             if (accept(q, t)) next = q;
           }
           if (next === undefined) {
-            if (smallStep(d, p.x, 1e-10)) return tracker.finish('step-tolerance', 'the merit function cannot decrease further');
-            return tracker.finish('line-search-failed', 'the ℓ1 merit function did not decrease');
+            if (smallStep(d, p.x, 1e-10)) return finish('step-tolerance', 'the merit function cannot decrease further');
+            return finish('line-search-failed', 'the ℓ1 merit function did not decrease');
           }
           t *= 2;
         }
@@ -273,13 +314,50 @@ export function lagrangeSteps(
       const previous = p.x;
       p = next;
       yield record(p, previous, t);
-      if (!Number.isFinite(p.f) || !allFinite(p.x) || !allFinite(p.c)) return tracker.finish('diverged', 'f or g became non-finite');
-      if (kktResidual(p) <= tolerance && norm(p.c) <= tolerance) return tracker.finish('gradient-tolerance');
-      if (smallStep(p.x.map((v, j) => v - previous[j]!), p.x, stepTolerance)) return tracker.finish('step-tolerance');
+      if (!Number.isFinite(p.f) || !allFinite(p.x) || !allFinite(p.c)) return finish('diverged', 'f or g became non-finite');
+      if (kktResidual(p) <= tolerance && norm(p.c) <= tolerance) return finish('gradient-tolerance');
+      if (smallStep(p.x.map((v, j) => v - previous[j]!), p.x, stepTolerance)) return finish('step-tolerance');
     }
-    return tracker.finish('max-iterations');
+    return finish('max-iterations');
   }
   return new OptimizationRun(iterate(), tracker as Tracker);
+}
+
+/**
+ * Whether the linearised constraints g + A·d = 0 (A the m×n constraint Jacobian at x) have a
+ * solution d, and a reasonable one: g lies in the range of A, and the shortest such d is not
+ * a million times larger than x.
+ */
+function reachable(a: Float64Array, c: Float64Array, x: Float64Array, m: number, n: number): boolean {
+  const basis: Float64Array[] = [];
+  for (let j = 0; j < n; j++) {
+    const v = Float64Array.from({ length: m }, (_, i) => a[i * n + j]!);
+    const size = norm(v);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const q of basis) {
+        const t = dot(q, v);
+        for (let i = 0; i < m; i++) v[i]! -= t * q[i]!;
+      }
+    }
+    const left = norm(v);
+    if (left > 1e-10 * size && left > 0) basis.push(v.map((x) => x / left));
+  }
+  const r = Float64Array.from(c);
+  for (const q of basis) {
+    const t = dot(q, r);
+    for (let i = 0; i < m; i++) r[i]! -= t * q[i]!;
+  }
+  if (norm(r) > 1e-8 * norm(c)) return false;
+  // The minimum-norm d with A·d = −(g − r) is Aᵀy, (AAᵀ)y = −(g − r), lightly regularised.
+  const aat = new Float64Array(m * m);
+  let trace = 0;
+  for (let i = 0; i < m; i++) {
+    for (let k = 0; k < m; k++) aat[i * m + k] = dot(a.subarray(i * n, i * n + n), a.subarray(k * n, k * n + n));
+    trace += aat[i * m + i]!;
+  }
+  for (let i = 0; i < m; i++) aat[i * m + i]! += 1e-14 * trace + Number.MIN_VALUE;
+  const y = solve(aat, Float64Array.from(c, (v, i) => r[i]! - v), m);
+  return y != null && norm(matTVec(a, y, m, n)) <= 1e6 * (1 + norm(x));
 }
 
 function p1(c: ArrayLike<number>): number {

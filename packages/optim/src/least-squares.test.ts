@@ -6,15 +6,16 @@ import { at, courseHeights, gaussianResiduals } from './test-problems.js';
 
 const { x: binCentres, y: density } = courseHeights();
 const heights = gaussianResiduals(binCentres, density);
+const byHand = { jacobian: heights.jacobian };
 
 describe('leastSquares on the course heights histogram (COURSE.md §2.5)', () => {
   it('χ² at the course start (155, 6) is 0.0323333', () => {
-    const r = leastSquares(heights.residuals, [155, 6], { ...heights, maxIterations: 1 });
+    const r = leastSquares(heights.residuals, [155, 6], { ...byHand, maxIterations: 1 });
     expect(r.history[0]!.value).toBeCloseTo(0.0323333, 7);
   });
 
   it('leastSquares(r, [155, 6], { method: "steepest", aggression: 2000 }) retraces the course path', () => {
-    const r = leastSquares(heights.residuals, [155, 6], { ...heights, method: 'steepest', aggression: 2000, maxIterations: 50 });
+    const r = leastSquares(heights.residuals, [155, 6], { ...byHand, method: 'steepest', aggression: 2000, maxIterations: 50 });
     const path = r.history.map((s) => Array.from(s.x));
     expect(path[1]![0]).toBeCloseTo(155.926, 3);
     expect(path[1]![1]).toBeCloseTo(13.319, 3);
@@ -28,7 +29,7 @@ describe('leastSquares on the course heights histogram (COURSE.md §2.5)', () =>
   });
 
   it.each(['gauss-newton', 'levenberg-marquardt'] as const)('leastSquares(r, p0, { method: %s }) finds the χ² minimum (178.51982, 7.54991)', (method) => {
-    const r = leastSquares(heights.residuals, [170, 10], { ...heights, method });
+    const r = leastSquares(heights.residuals, [170, 10], { ...byHand, method });
     expect(r.converged).toBe(true);
     expect(r.x[0]).toBeCloseTo(178.51982, 4);
     expect(r.x[1]).toBeCloseTo(7.54991, 4);
@@ -38,7 +39,7 @@ describe('leastSquares on the course heights histogram (COURSE.md §2.5)', () =>
   });
 
   it('Levenberg–Marquardt copes with the course start (155, 6) where χ² is flat and far off', () => {
-    const r = leastSquares(heights.residuals, [155, 6], heights);
+    const r = leastSquares(heights.residuals, [155, 6], byHand);
     expect(r.converged).toBe(true);
     expect(r.x[0]).toBeCloseTo(178.51982, 4);
     expect(r.history.some((s) => s.detail?.damping !== undefined)).toBe(true);
@@ -55,7 +56,7 @@ describe('leastSquares on the course heights histogram (COURSE.md §2.5)', () =>
       return sub(ys, model);
     };
     const auto = leastSquares(residuals, [170, 10]);
-    const hand = leastSquares(heights.residuals, [170, 10], heights);
+    const hand = leastSquares(heights.residuals, [170, 10], byHand);
     expect(auto.x[0]).toBeCloseTo(hand.x[0]!, 8);
     expect(auto.x[1]).toBeCloseTo(hand.x[1]!, 8);
     expect(auto.iterations).toBe(hand.iterations);
@@ -118,7 +119,7 @@ describe('leastSquares covariance', () => {
   });
 
   it('leastSquaresSteps yields χ² per iteration and can stop early with a covariance', () => {
-    const run = leastSquaresSteps(heights.residuals, [170, 10], heights);
+    const run = leastSquaresSteps(heights.residuals, [170, 10], byHand);
     for (const s of run) if (s.iteration === 2) break;
     const r = run.result();
     expect(r.reason).toBe('stopped');
@@ -226,5 +227,157 @@ describe('leastSquares working buffers (reused inside a run and between runs)', 
       return fresh(p);
     };
     expect(summary(leastSquares(nested, [1, 1], { jacobian }))).toEqual(expected[0]);
+  });
+});
+
+describe('Levenberg–Marquardt in the manner of MINPACK (trust region, column scaling, pivoted QR)', () => {
+  /** p₀·e^(−p₁x)·atan(p₂x) + p₃ on x = 0…20: Jacobian columns of sizes ~1 to ~1e8. */
+  const xs = Array.from({ length: 21 }, (_, i) => i);
+  const arctanModel = (p: ArrayLike<number>, x: number) => p[0]! * Math.exp(-p[1]! * x) * Math.atan(p[2]! * x) + p[3]!;
+  const truth = [3e7, 0.15, 0.3, 5];
+  const ys = xs.map((x) => arctanModel(truth, x));
+  const arctan = {
+    residuals: (p: Tensor) => xs.map((x, i) => arctanModel(p.data, x) - ys[i]!),
+    jacobian: (p: Float64Array) =>
+      xs.map((x) => {
+        const e = Math.exp(-p[1]! * x);
+        const a = Math.atan(p[2]! * x);
+        return [e * a, -p[0]! * x * e * a, (p[0]! * e * x) / (1 + (p[2]! * x) ** 2), 1];
+      }),
+  };
+
+  it('fits a model whose Jacobian columns differ by 1e8 (the old pivot test rejected every damping there)', () => {
+    const r = leastSquares(arctan.residuals, [1e7, 0.1, 0.5, 1], { jacobian: arctan.jacobian });
+    expect(r.converged).toBe(true);
+    expect(r.iterations).toBeLessThan(30);
+    truth.forEach((v, j) => expect(Math.abs(r.x[j]! - v)).toBeLessThanOrEqual(1e-8 * Math.abs(v)));
+  });
+
+  /** The same problem with parameter j measured in units `scale` times smaller. */
+  function rescaled(residuals: (p: Tensor) => ArrayLike<number>, jacobian: (p: Float64Array) => ArrayLike<number>[], j: number, scale: number) {
+    const back = (q: Float64Array) => q.map((v, k) => (k === j ? v / scale : v));
+    return {
+      residuals: (q: Tensor) => residuals({ data: back(q.data) } as Tensor),
+      jacobian: (q: Float64Array) => jacobian(back(q)).map((row) => Array.from(row, (v, k) => (k === j ? v / scale : v))),
+    };
+  }
+
+  it.each([
+    [0, 1e6],
+    [1, 1e6],
+    [2, 1e-6],
+    [3, 1e6],
+  ])('changing the units of parameter %i by %d changes neither the fit nor the iteration count (±1)', (j, scale) => {
+    const p0 = [1e7, 0.1, 0.5, 1];
+    const plain = leastSquares(arctan.residuals, p0, { jacobian: arctan.jacobian });
+    const other = rescaled(arctan.residuals, arctan.jacobian, j, scale);
+    const scaled = leastSquares(other.residuals, p0.map((v, k) => (k === j ? v * scale : v)), { jacobian: other.jacobian });
+    expect(Math.abs(scaled.iterations - plain.iterations)).toBeLessThanOrEqual(1);
+    expect(scaled.converged && plain.converged).toBe(true);
+    truth.forEach((v, k) => expect(Math.abs(scaled.x[k]! / (k === j ? scale : 1) - plain.x[k]!)).toBeLessThanOrEqual(1e-8 * Math.abs(v)));
+  });
+
+  it('the heights fit in centimetres and in micrometres for σ: same χ², same iterations ±1 (property over units)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 0, max: 1 }), (exponent, j) => {
+        const scale = 10 ** exponent;
+        const plain = leastSquares(heights.residuals, [170, 10], byHand);
+        const other = rescaled(heights.residuals, heights.jacobian, j, scale);
+        const scaled = leastSquares(other.residuals, [170, 10].map((v, k) => (k === j ? v * scale : v)), { jacobian: other.jacobian });
+        expect(Math.abs(scaled.iterations - plain.iterations)).toBeLessThanOrEqual(1);
+        expect(scaled.chi2 / plain.chi2).toBeCloseTo(1, 10);
+        expect(scaled.x[j]! / scale).toBeCloseTo(plain.x[j]!, 6);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('Beale from (1, 1), where a Jacobian column is zero, still steps and reaches (3, 0.5)', () => {
+    const y = [1.5, 2.25, 2.625];
+    const r = leastSquares((p) => y.map((yi, i) => yi - p.data[0]! * (1 - p.data[1]! ** (i + 1))), [1, 1], {
+      jacobian: (p) => y.map((_, i) => [-(1 - p[1]! ** (i + 1)), p[0]! * (i + 1) * p[1]! ** i]),
+    });
+    expect(r.converged).toBe(true);
+    expect(r.iterations).toBeGreaterThan(0);
+    expect(r.x[0]).toBeCloseTo(3, 8);
+    expect(r.x[1]).toBeCloseTo(0.5, 8);
+  });
+
+  it('the first step stays inside the trust region stepBound·‖D p₀‖', () => {
+    // One parameter, r = p − 1000 from p₀ = 1: D = |∂r/∂p| = 1, so the first step is at most 0.5.
+    const r = leastSquares((p) => [p.data[0]! - 1000], [1], { jacobian: () => [[1]], stepBound: 0.5 });
+    expect(Math.abs(r.history[1]!.step![0]!)).toBeLessThanOrEqual(0.5 * (1 + 1e-12));
+    expect(r.x[0]).toBeCloseTo(1000, 8);
+  });
+});
+
+describe('leastSquares does not call an undetermined fit a success', () => {
+  it('fewer residuals than parameters: "rank-deficient", no covariance, rank 1', () => {
+    // a·e^(−b x) through one point (1, 2): a whole curve of exact fits.
+    const r = leastSquares((p) => [p.data[0]! * Math.exp(-p.data[1]!) - 2], [1, 1], {
+      jacobian: (p) => [[Math.exp(-p[1]!), -p[0]! * Math.exp(-p[1]!)]],
+    });
+    expect(r.converged).toBe(false);
+    expect(r.reason).toBe('rank-deficient');
+    expect(r.rank).toBe(1);
+    expect(r.covariance).toBeNull();
+    expect(r.standardErrors).toBeNull();
+    expect(r.message).toMatch(/1 residual cannot determine 2 parameters/);
+  });
+
+  it.each(['levenberg-marquardt', 'gauss-newton'] as const)('%s: a·b·x determines only the product a·b: "rank-deficient"', (method) => {
+    const xs = [1, 2, 3, 4];
+    const ys = [2, 4, 6, 8];
+    const r = leastSquares((p) => xs.map((x, i) => p.data[0]! * p.data[1]! * x - ys[i]!), [1, 1], {
+      method,
+      jacobian: (p) => xs.map((x) => [p[1]! * x, p[0]! * x]),
+    });
+    expect(r.converged).toBe(false);
+    expect(['rank-deficient', 'singular']).toContain(r.reason);
+    expect(r.covariance).toBeNull();
+  });
+
+  it('a + b·x with every x equal: "rank-deficient" with rank 1', () => {
+    const ys = [1, 2, 3, 4];
+    const r = leastSquares((p) => ys.map((y) => p.data[0]! + 2 * p.data[1]! - y), [1, 1], { jacobian: () => ys.map(() => [1, 2]) });
+    expect(r.reason).toBe('rank-deficient');
+    expect(r.rank).toBe(1);
+  });
+
+  it('steepest descent thrown onto a plateau where the model underflows is "stalled", not converged', () => {
+    // r = e^(p₀x) + e^(p₁x) − y: a huge first step drives both exponentials to 0, where ∇χ² = 0 exactly.
+    const xs = [1, 2, 3, 4, 5];
+    const ys = [1, 1.5, 2, 1, 0.5];
+    const r = leastSquares((p) => xs.map((x, i) => Math.exp(p.data[0]! * x) + Math.exp(p.data[1]! * x) - ys[i]!), [0.5, 0.2], {
+      method: 'steepest',
+      aggression: 10,
+      jacobian: (p) => xs.map((x) => [x * Math.exp(p[0]! * x), x * Math.exp(p[1]! * x)]),
+    });
+    expect(r.converged).toBe(false);
+    expect(r.reason).toBe('stalled');
+    expect(r.message).toMatch(/every Jacobian column is zero/);
+  });
+
+  it('a well-determined fit reports full rank', () => {
+    const r = leastSquares(heights.residuals, [170, 10], byHand);
+    expect(r.rank).toBe(2);
+    expect(r.converged).toBe(true);
+  });
+});
+
+describe('Levenberg–Marquardt against the course’s steepest descent on a small pasted data set', () => {
+  // Fifteen heights (cm) binned as parseHeightsCsv does: 2.5 cm bins, densities count/(15·2.5).
+  // From the course start (155, 6) the previous LM crawled to σ ≈ 179 at the iteration limit,
+  // χ² ten times that of the course's 50 steepest steps.
+  const x = Float64Array.of(170, 172.5, 175, 177.5, 180, 182.5, 185);
+  const y = Float64Array.from([2, 2, 2, 2, 2, 3, 2], (c) => c / 37.5);
+  const problem = gaussianResiduals(x, y);
+
+  it('LM from (155, 6) reaches steepest descent’s χ² or better, and converges', () => {
+    const steepest = leastSquares(problem.residuals, [155, 6], { jacobian: problem.jacobian, method: 'steepest', aggression: 2000, maxIterations: 50 });
+    const lm = leastSquares(problem.residuals, [155, 6], { jacobian: problem.jacobian, maxIterations: 50 });
+    expect(lm.converged).toBe(true);
+    expect(lm.chi2).toBeLessThanOrEqual(steepest.chi2 * (1 + 1e-9));
+    expect(lm.x[1]).toBeCloseTo(6.6284, 4);
   });
 });

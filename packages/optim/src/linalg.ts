@@ -259,3 +259,68 @@ export function project(h: Float64Array, z: Float64Array, n: number, k: number):
     }
   return out;
 }
+
+/** Eigenvalues (ascending) and orthonormal eigenvectors (column k of the row-major n×n `vectors`) of a symmetric matrix. */
+export interface SymmetricEigen {
+  readonly values: Float64Array;
+  readonly vectors: Float64Array;
+}
+
+/**
+ * Eigen-decomposition of a symmetric n×n matrix by cyclic Jacobi rotations: slow for large n
+ * but accurate to working precision, also for tiny and clustered eigenvalues, which is what a
+ * trust-region step needs. Only the upper triangle of `a` is read.
+ */
+export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) m[i * n + j] = m[j * n + i] = a[i * n + j]!;
+  const v = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) v[i * n + i] = 1;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    let diagonal = 0;
+    for (let i = 0; i < n; i++) {
+      diagonal += m[i * n + i]! ** 2;
+      for (let j = i + 1; j < n; j++) off += m[i * n + j]! ** 2;
+    }
+    if (!(off > Number.EPSILON ** 2 * 1e-4 * diagonal) || !Number.isFinite(off)) break;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = m[p * n + q]!;
+        if (apq === 0) continue;
+        const app = m[p * n + p]!;
+        const aqq = m[q * n + q]!;
+        // The rotation angle that zeroes m[p][q] (Golub & Van Loan, Algorithm 8.5.1).
+        const theta = (aqq - app) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const mkp = m[k * n + p]!;
+          const mkq = m[k * n + q]!;
+          m[k * n + p] = c * mkp - s * mkq;
+          m[k * n + q] = s * mkp + c * mkq;
+        }
+        for (let k = 0; k < n; k++) {
+          const mpk = m[p * n + k]!;
+          const mqk = m[q * n + k]!;
+          m[p * n + k] = c * mpk - s * mqk;
+          m[q * n + k] = s * mpk + c * mqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k * n + p]!;
+          const vkq = v[k * n + q]!;
+          v[k * n + p] = c * vkp - s * vkq;
+          v[k * n + q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => m[i * n + i]! - m[j * n + j]!);
+  const values = Float64Array.from(order, (i) => m[i * n + i]!);
+  const vectors = new Float64Array(n * n);
+  order.forEach((from, to) => {
+    for (let k = 0; k < n; k++) vectors[k * n + to] = v[k * n + from]!;
+  });
+  return { values, vectors };
+}

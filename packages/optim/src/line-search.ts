@@ -12,8 +12,9 @@ export interface ArmijoOptions {
 }
 
 /**
- * Backtracking (Armijo) along d from t = initial. Returns the accepted point and t, or
- * undefined when d is not a descent direction or no trial decreased f enough.
+ * Backtracking (Armijo) along d from t = initial. Returns the accepted point, t, and whether
+ * t had to be cut below `initial`; or undefined when d is not a descent direction or no trial
+ * decreased f enough.
  */
 export function armijo(
   ev: ScalarEvaluator,
@@ -21,14 +22,14 @@ export function armijo(
   direction: Float64Array,
   initial: number,
   { sufficientDecrease, shrink, maxTrials }: ArmijoOptions,
-): (Point & { stepSize: number }) | undefined {
+): (Point & { stepSize: number; shortened: boolean }) | undefined {
   const slope = dot(from.gradient, direction);
   if (!(slope < 0)) return undefined;
   let t = initial;
   for (let trial = 0; trial < maxTrials; trial++) {
     const x = moved(from.x, direction, t);
     const { value, gradient } = ev.valueAndGradient(x);
-    if (Number.isFinite(value) && value <= from.value + sufficientDecrease * t * slope) return { x, value, gradient, stepSize: t };
+    if (Number.isFinite(value) && value <= from.value + sufficientDecrease * t * slope) return { x, value, gradient, stepSize: t, shortened: trial > 0 };
     t *= shrink;
   }
   return undefined;

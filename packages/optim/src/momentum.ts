@@ -30,7 +30,7 @@ export interface MomentumOptions extends DescentOptions {
  */
 export function momentumSteps(f: Objective, x0: ArrayLike<number>, options: MomentumOptions = {}): OptimizationRun {
   const method = 'momentum';
-  const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options);
+  const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options, ['step', 'beta']);
   const step = positiveNumber(method, 'step', options.step, 0.01);
   const beta = unitInterval(method, 'beta', options.beta, 0.9);
   const velocity = new Float64Array(start.length);

@@ -83,4 +83,11 @@ describe('newtonRaphson edge cases', () => {
     expect(r.reason).toBe('stopped');
     expect(r.root).toBe(seen[3]);
   });
+
+  it('a derivative that returns no number is a TypeError saying what it returned, and where', () => {
+    expect(() => newtonRaphson((x: number) => x - 1, 3, { derivative: () => undefined as unknown as number })).toThrow(
+      /newtonRaphson: option "derivative" returned undefined at x = 3; expected a number/,
+    );
+    expect(() => newtonRaphson(() => 'abc' as unknown as number, 3, { derivative: () => 1 })).toThrow(/newtonRaphson: f returned the string "abc" at x = 3; expected a number/);
+  });
 });

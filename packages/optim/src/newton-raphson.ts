@@ -1,7 +1,8 @@
 import { scalar, Tensor, valueAndGrad } from '@slope/autodiff';
-import { OptimizationRun, Tracker } from './run.js';
+import { rejectUnknownOptions } from './options.js';
+import { DEFAULT_HISTORY_LIMIT, OptimizationRun, Tracker } from './run.js';
 import type { IterationState, OptimizationResult } from './types.js';
-import { finiteScalar, nonNegativeNumber, optionalFunction, positiveInteger, positiveNumber, requireFunction } from './validate.js';
+import { finiteScalar, historyLimit, nonNegativeNumber, optionalFunction, positiveInteger, positiveNumber, requireFunction } from './validate.js';
 
 /**
  * Options for {@link newtonRaphson}.
@@ -16,6 +17,8 @@ export interface NewtonRaphsonOptions {
   readonly derivative?: (x: number) => number;
   /** Iteration budget. Default 100. */
   readonly maxIterations?: number;
+  /** The most states `history` keeps (at least 2); longer runs keep an evenly thinned selection. Default 10 000. */
+  readonly historyLimit?: number;
   /** Stop when |f(x)| ≤ this. Default 1e-12. */
   readonly valueTolerance?: number;
   /** Stop when |Δx| ≤ this · (1 + |x|). Default 1e-12. */
@@ -43,16 +46,31 @@ export interface NewtonRaphsonResult extends OptimizationResult {
 export type ScalarFunction = ((x: number) => number) | ((x: Tensor) => Tensor);
 
 const LONGEST_CYCLE = 8;
+const OPTION_KEYS = ['derivative', 'maxIterations', 'historyLimit', 'valueTolerance', 'stepTolerance', 'divergenceLimit', 'cycleTolerance'] as const;
+
+/** What a user function returned, for error messages. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (value == null) return String(value);
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  return `${typeof value} ${String(value)}`;
+}
 
 function evaluator(method: string, f: ScalarFunction, derivative: ((x: number) => number) | undefined) {
   if (derivative !== undefined) {
     const plain = f as (x: number) => number;
-    return (x: number) => ({ value: Number(plain(x)), slope: Number(derivative(x)) });
+    return (x: number) => {
+      const value: unknown = plain(x);
+      if (typeof value !== 'number') throw new TypeError(`${method}: f returned ${describe(value)} at x = ${x}; expected a number`);
+      const slope: unknown = derivative(x);
+      if (typeof slope !== 'number') throw new TypeError(`${method}: option "derivative" returned ${describe(slope)} at x = ${x}; expected a number`);
+      return { value, slope };
+    };
   }
   const tensorFn = (x: Tensor): Tensor => {
     const out = (f as (x: Tensor) => Tensor | number)(x);
     if (!(out instanceof Tensor)) {
-      throw new TypeError(`${method}: f returned ${typeof out}, so f′ cannot come from autodiff; return a Tensor or supply option "derivative"`);
+      throw new TypeError(`${method}: f returned ${describe(out)}, so f′ cannot come from autodiff; return a Tensor or supply option "derivative"`);
     }
     return out;
   };
@@ -89,6 +107,7 @@ export function newtonRaphsonSteps(f: (x: Tensor) => Tensor, x0: number, options
 export function newtonRaphsonSteps(f: ScalarFunction, x0: number, options: NewtonRaphsonOptions = {}): OptimizationRun<NewtonRaphsonResult> {
   const method = 'newtonRaphson';
   requireFunction(method, 'f', f);
+  rejectUnknownOptions(method, options, OPTION_KEYS);
   const start = finiteScalar(method, 'x0', x0);
   const derivative = optionalFunction<(x: number) => number>(method, 'derivative', options.derivative);
   const maxIterations = positiveInteger(method, 'maxIterations', options.maxIterations, 100);
@@ -98,7 +117,7 @@ export function newtonRaphsonSteps(f: ScalarFunction, x0: number, options: Newto
   const cycleTolerance = nonNegativeNumber(method, 'cycleTolerance', options.cycleTolerance, 1e-9);
   const evalAt = evaluator(method, f, derivative);
   let evaluations = 0;
-  const tracker = new Tracker<{ root: number }>(method, () => evaluations, 'abs');
+  const tracker = new Tracker<{ root: number }>(method, () => evaluations, 'abs', historyLimit(method, options.historyLimit, DEFAULT_HISTORY_LIMIT));
   tracker.extras = (s) => ({ root: s.x[0]! });
   const at = (x: number) => {
     evaluations++;
@@ -106,6 +125,8 @@ export function newtonRaphsonSteps(f: ScalarFunction, x0: number, options: Newto
   };
 
   function* iterate(): Generator<IterationState, NewtonRaphsonResult, undefined> {
+    // The last few iterates, for the cycle test (the history may be thinned).
+    const recent: number[] = [];
     let x = start;
     let { value, slope } = at(x);
     yield tracker.record(Float64Array.of(x), value, Math.abs(slope));
@@ -115,6 +136,8 @@ export function newtonRaphsonSteps(f: ScalarFunction, x0: number, options: Newto
       if (slope === 0 || !Number.isFinite(slope)) return tracker.finish('singular', `f′(${x}) = ${slope}`);
       const next = x - value / slope;
       const previous = x;
+      recent.push(x);
+      if (recent.length > LONGEST_CYCLE) recent.shift();
       x = next;
       ({ value, slope } = at(x));
       yield tracker.record(Float64Array.of(x), value, Math.abs(slope), Float64Array.of(previous));
@@ -122,9 +145,8 @@ export function newtonRaphsonSteps(f: ScalarFunction, x0: number, options: Newto
       if (Math.abs(x) > divergenceLimit * (1 + Math.abs(start))) return tracker.finish('diverged', `|x| grew to ${Math.abs(x).toPrecision(3)}`);
       if (Math.abs(value) <= valueTolerance) return tracker.finish('value-tolerance');
       if (Math.abs(x - previous) <= stepTolerance * (1 + Math.abs(x))) return tracker.finish('step-tolerance');
-      const h = tracker.history;
-      for (let p = 2; p <= LONGEST_CYCLE && p <= i; p++) {
-        const earlier = h[i - p]!.x[0]!;
+      for (let p = 2; p <= LONGEST_CYCLE && p <= recent.length; p++) {
+        const earlier = recent[recent.length - p]!;
         if (Math.abs(x - earlier) <= cycleTolerance * (1 + Math.abs(x))) {
           return tracker.finish('oscillating', `x returned to ${earlier} after ${p} steps: a cycle of period ${p}`);
         }

@@ -12,27 +12,49 @@ const REASON_TEXT: Record<StopReason, string> = {
   oscillating: 'oscillating without settling',
   singular: 'stopped: singular matrix',
   'line-search-failed': 'stopped: the line search found no decrease',
+  stalled: 'stalled before reaching a minimum',
+  'rank-deficient': 'stopped at a minimum of χ² where the parameters are not all determined',
+  infeasible: 'stopped at a point that violates the constraints',
   stopped: 'stopped early by the caller',
 };
 
+/** Reasons whose result reports the best point seen rather than the last one. */
+const REPORTS_BEST: ReadonlySet<StopReason> = new Set(['diverged', 'stalled']);
+
+/** The default of every method's `historyLimit` option. */
+export const DEFAULT_HISTORY_LIMIT = 10_000;
+
 /**
  * Records iteration states for one run and builds its result. `best` is the lowest value
- * (or lowest |value| for root finders), which is what a diverged run reports.
+ * (or lowest |value| for root finders), which is what a diverged or stalled run reports.
+ *
+ * Memory stays bounded however long a run is: `history` keeps at most `historyLimit` states.
+ * When it is full, every other kept state is dropped (the start always stays) and from then
+ * on only every second, fourth, … iteration is kept, so the history still spans the whole run
+ * at an even spacing; the latest state is always available as `last` and ends the history of
+ * a finished run.
  */
 export class Tracker<Extra extends object = object> {
   readonly history: IterationState[] = [];
   best: IterationState | undefined;
+  /** The most recent state (kept even when thinning left it out of `history`). */
+  last: IterationState | undefined;
   /** Method-specific result fields, computed at the point being reported. */
   extras: ((state: IterationState) => Extra) | undefined;
+  /** Iterations between two kept states (a power of two). */
+  private stride = 1;
+  private recorded = 0;
 
   /**
    * @param counter the run's evaluation count: a function, or an object whose
    *   `evaluations` property is read (an evaluator; saves a closure per run).
+   * @param historyLimit the most states `history` keeps (at least 2).
    */
   constructor(
     readonly method: string,
     private readonly counter: (() => number) | { readonly evaluations: number },
     private readonly rankBy: 'value' | 'abs' = 'value',
+    private readonly historyLimit = DEFAULT_HISTORY_LIMIT,
   ) {}
 
   private evaluations(): number {
@@ -40,8 +62,9 @@ export class Tracker<Extra extends object = object> {
     return typeof counter === 'function' ? counter() : counter.evaluations;
   }
 
-  get last(): IterationState | undefined {
-    return this.history[this.history.length - 1];
+  /** States recorded so far (the next state's iteration number). */
+  get count(): number {
+    return this.recorded;
   }
 
   record(x: Float64Array, value: number, gradientNorm: number, previous?: Float64Array, detail?: IterationDetail): IterationState {
@@ -51,8 +74,13 @@ export class Tracker<Extra extends object = object> {
       step = new Float64Array(x.length);
       for (let i = 0; i < x.length; i++) step[i] = x[i]! - previous[i]!;
     }
-    const state: IterationState = { iteration: this.history.length, x: x.slice(), value, gradientNorm, evaluations: this.evaluations(), step, detail };
-    this.history.push(state);
+    const iteration = this.recorded++;
+    const state: IterationState = { iteration, x: x.slice(), value, gradientNorm, evaluations: this.evaluations(), step, detail };
+    this.last = state;
+    if (iteration % this.stride === 0) {
+      this.history.push(state);
+      if (this.history.length > this.historyLimit) this.thin();
+    }
     if (Number.isFinite(value)) {
       const best = this.best;
       if (best === undefined || (this.rankBy === 'abs' ? Math.abs(value) < Math.abs(best.value) : value < best.value)) this.best = state;
@@ -60,15 +88,25 @@ export class Tracker<Extra extends object = object> {
     return state;
   }
 
+  /** Keeps the states at multiples of twice the stride (the start among them). */
+  private thin(): void {
+    this.stride *= 2;
+    const kept = this.history.filter((s) => s.iteration % this.stride === 0);
+    this.history.length = 0;
+    this.history.push(...kept);
+  }
+
   finish(reason: StopReason, detail = ''): OptimizationResult & Extra {
     const last = this.last;
     if (last === undefined) throw new Error(`${this.method}: internal error, no iteration was recorded`);
-    const useBest = reason === 'diverged' && this.best !== undefined;
+    if (this.history[this.history.length - 1] !== last) this.history.push(last);
+    const useBest = REPORTS_BEST.has(reason) && this.best !== undefined && this.best !== last;
     const at = useBest ? this.best! : last;
     const iterations = last.iteration;
     let message = `${this.method}: ${REASON_TEXT[reason]} after ${iterations} iteration${iterations === 1 ? '' : 's'}`;
     if (detail !== '') message += ` (${detail})`;
     if (useBest) message += `; x is the best point so far (iteration ${at.iteration}, value ${at.value.toPrecision(6)})`;
+    else if (REPORTS_BEST.has(reason)) message += `; x is the best point so far`;
     const base: OptimizationResult = {
       x: at.x.slice(),
       value: at.value,

@@ -1,5 +1,6 @@
-import { type ResolvedDescentOptions, resolveDescentOptions } from './descent.js';
+import { DESCENT_OPTION_KEYS, type ResolvedDescentOptions, resolveDescentOptions } from './descent.js';
 import { type ScalarEvaluator, scalarEvaluator } from './evaluate.js';
+import { rejectUnknownOptions } from './options.js';
 import { Tracker } from './run.js';
 import type { DescentOptions, GradientFunction, Objective } from './types.js';
 import { optionalFunction, requireFunction, startVector } from './validate.js';
@@ -11,19 +12,24 @@ export interface ScalarSetup {
   readonly opts: ResolvedDescentOptions;
 }
 
-/** Validates the common arguments of a scalar minimiser and builds its evaluator and tracker. */
+/**
+ * Validates the common arguments of a scalar minimiser and builds its evaluator and tracker.
+ * `ownKeys` are the method's option names besides the shared {@link DESCENT_OPTION_KEYS}.
+ */
 export function scalarSetup(
   method: string,
   f: Objective,
   x0: ArrayLike<number>,
   options: DescentOptions,
+  ownKeys: readonly string[],
   defaults: Partial<ResolvedDescentOptions> = {},
 ): ScalarSetup {
   requireFunction(method, 'f', f);
+  rejectUnknownOptions(method, options, [...DESCENT_OPTION_KEYS, ...ownKeys]);
   if (options == null || typeof options !== 'object') throw new TypeError(`${method}: options must be an object`);
   const start = startVector(method, 'x0', x0);
   const gradient = optionalFunction<GradientFunction>(method, 'gradient', options.gradient);
   const opts = resolveDescentOptions(method, options, defaults);
   const ev = scalarEvaluator(method, f, start.length, gradient);
-  return { x0: start, ev, tracker: new Tracker(method, ev), opts };
+  return { x0: start, ev, tracker: new Tracker(method, ev, 'value', opts.historyLimit), opts };
 }

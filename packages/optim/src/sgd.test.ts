@@ -85,3 +85,19 @@ describe('sgd', () => {
     expect(r.x[1]).toBeCloseTo(intercept, 0);
   });
 });
+
+describe('sgd checks its random source', () => {
+  it.each([
+    [1, /sgd: option "rng": uniform\(\) returned 1; expected a number in \[0, 1\)/],
+    [-0.25, /uniform\(\) returned -0.25/],
+    [Number.NaN, /uniform\(\) returned NaN/],
+  ])('an rng whose uniform() returns %s is a RangeError', (u, message) => {
+    const rng = { uniform: () => u, normal: () => 0 };
+    expect(() => sgd(() => 0, [0], { dataSize: 10, batchSize: 2, rng, gradient: () => [0], maxIterations: 3 })).toThrow(message);
+  });
+
+  it('an rng whose normal() returns NaN is a RangeError when noise is on', () => {
+    const rng = { uniform: () => 0.5, normal: () => Number.NaN };
+    expect(() => sgd(() => 0, [0], { dataSize: 10, noise: 1, rng, gradient: () => [1], maxIterations: 3 })).toThrow(/normal\(\) returned NaN; expected a finite number/);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Tensor } from '@slope/autodiff';
-import { descentLoop, resolveDescentOptions } from './descent.js';
+import { DESCENT_OPTION_KEYS, descentLoop, resolveDescentOptions } from './descent.js';
 import { scalarEvaluator } from './evaluate.js';
+import { rejectUnknownOptions } from './options.js';
 import { OptimizationRun, Tracker } from './run.js';
 import type { DescentOptions, OptimizationResult, Rng } from './types.js';
 import { checkLength, nonNegativeNumber, optionalFunction, positiveInteger, positiveNumber, requireFunction, startVector } from './validate.js';
@@ -35,7 +36,7 @@ export interface SgdOptions extends Omit<DescentOptions, 'gradient'> {
   readonly noise?: number;
   /** Sizes of the parameter blocks that share a noise factor, in order; they must sum to n. Default one block. */
   readonly blocks?: readonly number[];
-  /** Required when `noise > 0` or `batchSize < dataSize` (shuffling). */
+  /** Required when `noise > 0` or `batchSize < dataSize` (shuffling); `uniform()` must return values in [0, 1) and `normal()` finite ones. */
   readonly rng?: Rng;
   /** ∇ of the batch loss by hand. */
   readonly gradient?: (x: Float64Array, batch: Int32Array) => ArrayLike<number>;
@@ -54,6 +55,7 @@ export function sgdSteps(f: BatchObjective, x0: ArrayLike<number>, options: SgdO
   const method = 'sgd';
   requireFunction(method, 'f', f);
   if (options == null || typeof options !== 'object') throw new TypeError(`${method}: options must be an object with "dataSize"`);
+  rejectUnknownOptions(method, options, [...DESCENT_OPTION_KEYS, 'dataSize', 'batchSize', 'step', 'noise', 'blocks', 'rng']);
   const start = startVector(method, 'x0', x0);
   const n = start.length;
   const dataSize = positiveInteger(method, 'dataSize', options.dataSize, Number.NaN);
@@ -71,6 +73,17 @@ export function sgdSteps(f: BatchObjective, x0: ArrayLike<number>, options: SgdO
   if ((noise > 0 || batchSize < dataSize) && (rng === undefined || typeof rng.normal !== 'function' || typeof rng.uniform !== 'function')) {
     throw new TypeError(`${method}: option "rng" ({ uniform(), normal() }) is required when "noise" > 0 or "batchSize" < "dataSize"`);
   }
+  // A uniform draw of 1 would index past the end of a shuffle; a bad source is named, not trusted.
+  const uniform = (): number => {
+    const u = rng!.uniform();
+    if (typeof u !== 'number' || !(u >= 0 && u < 1)) throw new RangeError(`${method}: option "rng": uniform() returned ${String(u)}; expected a number in [0, 1)`);
+    return u;
+  };
+  const normal = (): number => {
+    const z = rng!.normal();
+    if (typeof z !== 'number' || !Number.isFinite(z)) throw new RangeError(`${method}: option "rng": normal() returned ${String(z)}; expected a finite number`);
+    return z;
+  };
   const gradient = optionalFunction<NonNullable<SgdOptions['gradient']>>(method, 'gradient', options.gradient);
   const opts = resolveDescentOptions(method, { ...options, gradient: undefined }, { gradientTolerance: 0 });
 
@@ -82,7 +95,7 @@ export function sgdSteps(f: BatchObjective, x0: ArrayLike<number>, options: SgdO
     if (cursor + batchSize > dataSize) {
       // A fresh Fisher–Yates shuffle per epoch; the tail that does not fill a batch waits for the next epoch.
       for (let i = dataSize - 1; i > 0; i--) {
-        const j = Math.floor(rng!.uniform() * (i + 1));
+        const j = Math.floor(uniform() * (i + 1));
         const t = order[i]!;
         order[i] = order[j]!;
         order[j] = t;
@@ -94,18 +107,18 @@ export function sgdSteps(f: BatchObjective, x0: ArrayLike<number>, options: SgdO
   };
   nextBatch();
   const ev = scalarEvaluator(method, (x) => f(x, batch), n, gradient === undefined ? undefined : (x) => gradient(x, batch));
-  const tracker = new Tracker(method, ev);
+  const tracker = new Tracker(method, ev, 'value', opts.historyLimit);
   const gen = descentLoop(tracker, ev, start, opts, (current) => {
     const x = Float64Array.from(current.x);
     let offset = 0;
     for (const size of blocks) {
-      const factor = noise > 0 ? 1 + rng!.normal() * noise : 1;
+      const factor = noise > 0 ? 1 + normal() * noise : 1;
       for (let i = offset; i < offset + size; i++) x[i]! -= step * factor * current.gradient[i]!;
       offset += size;
     }
     nextBatch();
     return { x, ...ev.valueAndGradient(x) };
-  });
+  }, { consistency: false });
   return new OptimizationRun(gen, tracker);
 }
 

@@ -29,7 +29,7 @@ export interface SteepestDescentOptions extends DescentOptions {
  */
 export function steepestDescentSteps(f: Objective, x0: ArrayLike<number>, options: SteepestDescentOptions = {}): OptimizationRun {
   const method = 'steepestDescent';
-  const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options);
+  const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options, ['step']);
   const step = positiveNumber(method, 'step', options.step, 0.1);
   const gen = descentLoop(tracker, ev, start, opts, (current) => {
     const x = moved(current.x, current.gradient, -step);

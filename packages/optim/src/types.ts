@@ -1,16 +1,23 @@
 import type { Tensor } from '@slope/autodiff';
 
 /**
- * Why a run stopped. The first three mean success (`converged: true`).
+ * Why a run stopped. The first three mean success (`converged: true`); each method's TSDoc
+ * and the package README say which reasons it can return and what its tolerances measure.
  *
- * - `'gradient-tolerance'`: the gradient norm (or, for root finders, the residual) fell below `gradientTolerance`.
- * - `'step-tolerance'`: the step became shorter than `stepTolerance · (1 + ‖x‖)`.
+ * - `'gradient-tolerance'`: the gradient norm (or, for root finders, the residual) fell below `gradientTolerance`;
+ *   for `newton` and `bfgs` also when the local quadratic model predicts no decrease above f's rounding error.
+ * - `'step-tolerance'`: the step became shorter than `stepTolerance · (1 + ‖x‖)` (Levenberg–Marquardt: its trust region, in scaled units).
  * - `'value-tolerance'`: the objective changed by less than `valueTolerance · (1 + |f|)`, or a root finder's residual fell below `valueTolerance`.
  * - `'max-iterations'`: the iteration budget ran out first.
  * - `'diverged'`: NaN, ±Infinity, or a value growing without bound; `x` is the best point seen.
  * - `'oscillating'`: Newton–Raphson revisits earlier iterates (a cycle) or keeps bouncing without settling.
  * - `'singular'`: the Jacobian or Hessian cannot be solved with.
  * - `'line-search-failed'`: backtracking could not decrease the objective (or merit function) along a descent direction.
+ * - `'stalled'`: no further progress is possible, yet the point is not a minimiser to the stated tolerance (steps
+ *   shrank to nothing, or the last step landed on a plateau where the gradient vanishes but says nothing); `x` is the best point seen.
+ * - `'rank-deficient'`: least squares reached a minimum of χ², but its Jacobian there has rank below the number of
+ *   parameters (or there are fewer residuals than parameters): the data do not determine every parameter.
+ * - `'infeasible'`: `lagrange` stopped at a point that does not satisfy the constraints (they may have no solution).
  * - `'stopped'`: the caller stopped a step-by-step run early and asked for its result.
  *
  * @example
@@ -28,6 +35,9 @@ export type StopReason =
   | 'oscillating'
   | 'singular'
   | 'line-search-failed'
+  | 'stalled'
+  | 'rank-deficient'
+  | 'infeasible'
   | 'stopped';
 
 /**
@@ -98,7 +108,11 @@ export interface OptimizationResult {
   readonly reason: StopReason;
   /** One line for humans: the reason with its numbers. */
   readonly message: string;
-  /** Every yielded state, iteration 0 first. */
+  /**
+   * The run's states, iteration 0 first and the last one last. A run of more than
+   * `historyLimit` (default 10 000) iterations keeps an evenly thinned selection (every 2nd,
+   * 4th, … state), so memory stays bounded however large the iteration budget.
+   */
   readonly history: readonly IterationState[];
 }
 
@@ -172,8 +186,10 @@ export interface Rng {
  * ```
  */
 export interface DescentOptions {
-  /** Iteration budget. */
+  /** Iteration budget: any positive integer; memory does not grow with it (see `historyLimit`). */
   readonly maxIterations?: number;
+  /** The most states `history` keeps (at least 2); longer runs keep an evenly thinned selection. Default 10 000. */
+  readonly historyLimit?: number;
   /** Stop when ‖∇f‖ ≤ this. */
   readonly gradientTolerance?: number;
   /** Stop when ‖Δx‖ ≤ this · (1 + ‖x‖). */

@@ -40,6 +40,15 @@ export function positiveInteger(method: string, name: string, value: unknown, fa
   return value;
 }
 
+/** The `historyLimit` option: an integer of at least 2 (the start and the latest state). */
+export function historyLimit(method: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 2) {
+    throw new RangeError(`${method}: option "historyLimit" must be an integer of at least 2, got ${show(value)}`);
+  }
+  return value;
+}
+
 export function nonNegativeInteger(method: string, name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {

@@ -24,7 +24,7 @@ describe('option validation', () => {
     ['momentum beta 1.5', () => momentum(rosenbrock.f, [0, 0], { beta: 1.5, gradient: g }), /momentum: option "beta"/],
     ['adam epsilon 0', () => adam(rosenbrock.f, [0, 0], { epsilon: 0, gradient: g }), /adam: option "epsilon"/],
     ['bfgs maxIterations 2.5', () => bfgs(rosenbrock.f, [0, 0], { maxIterations: 2.5, gradient: g }), /bfgs: option "maxIterations" must be a positive integer, got 2.5/],
-    ['newton fallback', () => newton(rosenbrock.f, [0, 0], { fallback: 'maybe' as 'none', gradient: g }), /newton: option "fallback" must be one of "steepest", "none", got "maybe"/],
+    ['newton fallback', () => newton(rosenbrock.f, [0, 0], { strategy: 'course-hybrid', fallback: 'maybe' as 'none', gradient: g }), /newton: option "fallback" must be one of "steepest", "none", got "maybe"/],
     ['newtonRaphson tolerance', () => newtonRaphson(quizPolynomial.f, 1, { derivative: quizPolynomial.derivative, valueTolerance: -1 }), /newtonRaphson: option "valueTolerance"/],
     ['leastSquares method', () => leastSquares(() => [1], [0], { method: 'simplex' as 'steepest' }), /leastSquares: option "method"/],
     ['leastSquares aggression', () => leastSquares(() => [1], [0], { method: 'steepest', aggression: -2 }), /leastSquares: option "aggression".*got -2/],

@@ -56,7 +56,7 @@ r.summary;`,
   optim: {
     ScalarFunction: `const f: ScalarFunction = (x: number) => x * x - 2;
 console.log(newtonRaphson(f, 1, { derivative: (x) => 2 * x }).root); // 1.41421…`,
-    IterationDetail: `const r = newton((x) => x.square().sum(), [1, 2]);
+    IterationDetail: `const r = newton((x) => x.square().sum(), [1, 2], { strategy: 'course-hybrid' });
 const details: (IterationDetail | undefined)[] = r.history.map((s) => s.detail);
 console.log(details.map((d) => d?.direction));`,
     OptimizationResult: `const r: OptimizationResult = bfgs((x) => {
@@ -230,10 +230,11 @@ const derivatives = {
   gradient: (v: Float64Array) => [v[0]! ** 3 - v[0]!, 2 * v[1]!],
   hessian: (v: Float64Array) => [[3 * v[0]! ** 2 - 1, 0], [0, 2]],
 };
-const course: NewtonOptions = { fallback: 'steepest', maxNewtonStep: 2, fallbackStep: 0.5 };
-const pure: NewtonOptions = { fallback: 'none' };
+const course: NewtonOptions = { strategy: 'course-hybrid', fallback: 'steepest', maxNewtonStep: 2, fallbackStep: 0.5 };
+const pure: NewtonOptions = { strategy: 'course-hybrid', fallback: 'none' };
+console.log('trust region: ', newton(f, [0.1, 0.5], derivatives).x); // a minimum (the default strategy)
 console.log('course hybrid:', newton(f, [0.1, 0.5], { ...course, ...derivatives }).x); // a minimum
-console.log('pure Newton:  ', newton(f, [0.1, 0.5], { ...pure, ...derivatives }).x); // the saddle`,
+console.log('pure Newton:  ', newton(f, [0.1, 0.5], { ...pure, ...derivatives }).reason); // 'stalled': ∇f = 0 at the saddle, not a minimum`,
     bfgsSteps: `const states = [...bfgsSteps((x) => x.square().sum(), [1, 2])];
 states.map((s) => [s.iteration, s.value]);`,
     BfgsOptions: `const opts: BfgsOptions = { gradientTolerance: 1e-10, maxIterations: 500 };

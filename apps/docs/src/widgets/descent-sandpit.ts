@@ -127,8 +127,8 @@ export function descentPaths(depth: Field, start: readonly [number, number], s: 
   const out: Partial<Record<Strategy, { x: number[]; y: number[] }>> = {
     right: manual(depth, start, s.steps, () => [1, 0]),
     steepest: collect(steepestDescentSteps(f, start, { ...common, step: s.gamma }), s.steps),
-    newton: collect(newtonSteps(f, start, { ...common, hessian, fallback: 'none' }), s.steps),
-    hybrid: collect(newtonSteps(f, start, { ...common, hessian, fallback: 'steepest', fallbackStep: s.gamma, maxNewtonStep: 2 }), s.steps),
+    newton: collect(newtonSteps(f, start, { ...common, hessian, strategy: 'course-hybrid', fallback: 'none' }), s.steps),
+    hybrid: collect(newtonSteps(f, start, { ...common, hessian, strategy: 'course-hybrid', fallback: 'steepest', fallbackStep: s.gamma, maxNewtonStep: 2 }), s.steps),
     momentum: collect(momentumSteps(f, start, { ...common, step: s.gamma, beta: s.beta }), s.steps),
     adam: collect(adamSteps(f, start, { ...common, step: s.adamStep, beta1: s.beta }), s.steps),
   };
