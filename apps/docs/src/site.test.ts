@@ -655,9 +655,10 @@ describe('issue 20: interaction and the missing course content', () => {
       await expect.poll(async () => Number(await widget.getAttribute('data-iteration')), { timeout: 40000 }).toBeGreaterThan(3000);
       expect(await widget.getAttribute('data-total')).toBe('11000');
       expect(decodeURIComponent(page.url())).toContain('iterations=11000');
+      // The noisy course trainer's cost is not monotone, so compare at a fixed point of the
+      // run (its end), not whenever the poll happened to look.
+      await expect.poll(() => widget.getAttribute('data-iteration'), { timeout: 90000 }).toBe('11000');
       expect(Number(await widget.getAttribute('data-cost'))).toBeLessThan(costAt1000);
-      await widget.locator('[data-role="play"]').click();
-      await expect.poll(() => widget.getAttribute('data-running')).toBe('false');
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -3,7 +3,7 @@ import { courseColors, lineChart, type Series } from '@slope/plot';
 import { chartView } from '../chart.js';
 import { h } from '../dom.js';
 import { finiteSegments, robustRange, sample } from '../sampling.js';
-import { texBreaking, texElement } from '../tex.js';
+import { texBreaking } from '../tex.js';
 import type { MountWidget } from '../widget.js';
 
 /** The outcome of differentiating what the reader typed. */
@@ -91,7 +91,7 @@ export const mount: MountWidget = (root, params) => {
     result.dataset['value'] = r.df.toString();
     result.replaceChildren(texBreaking(`\\frac{d}{dx}\\left[${toTex(r.f)}\\right] = ${toTex(r.df)}`));
     steps.replaceChildren(
-      ...r.steps.map((s) => h('li', {}, h('span', { class: 'slope-rule' }, `${s.rule} rule`), texElement(s.tex))),
+      ...r.steps.map((s) => h('li', {}, h('span', { class: 'slope-rule' }, `${s.rule} rule`), texBreaking(s.tex))),
     );
     const f = compile(r.f, ['x']);
     const df = compile(r.df, ['x']);

@@ -85,7 +85,7 @@ export function constrainedStationaryPoints(problem: LagrangeProblem): Constrain
   return found.sort((a, b) => a.f - b.f);
 }
 
-const KIND_COLOR: Readonly<Record<StationaryKind, string>> = { minimum: courseColors.green, maximum: courseColors.magenta, saddle: courseColors.orange, degenerate: courseColors.ink };
+const KIND_COLOR: Readonly<Record<StationaryKind, string>> = { minimum: courseColors.green, maximum: courseColors.magenta, saddle: courseColors.orange, degenerate: courseColors.ink, infeasible: courseColors.blue };
 
 /** Week 5: the constraint over f's contours, ∇f and ∇g at a point you move, and the stationary points found and classified. */
 export const mount: MountWidget = (root) => {

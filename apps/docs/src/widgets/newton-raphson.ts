@@ -90,6 +90,7 @@ const REASONS: Readonly<Record<StopReason, string>> = {
   'gradient-tolerance': 'converged', 'step-tolerance': 'converged (the step became tiny)', 'value-tolerance': 'converged: |f(x)| is below 1e-12',
   'max-iterations': 'did not settle within 20 steps', diverged: 'diverged: the iterates ran off to infinity', oscillating: 'oscillating: the iterates cycle without settling',
   singular: "stopped: f′(x) = 0, the tangent never meets the axis", 'line-search-failed': 'line search failed', stopped: 'stopped',
+  stalled: 'stalled: the steps stopped making progress', 'rank-deficient': 'stopped: the problem is rank-deficient', infeasible: 'stopped: no feasible point',
 };
 
 /** Week 5: click a start point, see the iteration table and the tangents, including divergence and cycles. */

@@ -3,7 +3,7 @@ import { courseColors, lineChart } from '@slope/plot';
 import { chartView, markersOnly } from '../chart.js';
 import { formatNumber, h, select } from '../dom.js';
 import { sample } from '../sampling.js';
-import { texBreaking, texElement } from '../tex.js';
+import { texBreaking } from '../tex.js';
 import type { MountWidget } from '../widget.js';
 
 /** The lecture's beast and the derivative worked by hand in the lecture (COURSE.md §4, week 1). */
@@ -59,7 +59,7 @@ export const mount: MountWidget = (root) => {
     intro.textContent = `Working on f written ${form.key === 'product' ? 'as sin(2x⁵ + 3x) · e^(−7x)' : 'as the quotient sin(2x⁵ + 3x) / e^(7x)'}: the outermost operation is a ${form.key}, so the first rule is the ${working[0]?.rule ?? form.rule} rule, with the chain rule inside each factor.`;
     // f′ is long: it breaks at its top-level operators on a narrow column instead of overflowing.
     formulas.replaceChildren(texBreaking(`f(x) = ${toTex(f)}`), texBreaking(`f'(x) = ${toTex(df)}`));
-    steps.replaceChildren(...working.map((s) => h('li', {}, h('span', { class: 'slope-rule' }, `${s.rule} rule`), texElement(s.tex))));
+    steps.replaceChildren(...working.map((s) => h('li', {}, h('span', { class: 'slope-rule' }, `${s.rule} rule`), texBreaking(s.tex))));
   };
   const f = parse(BEAST);
   const fc = compile(f, ['x']);
