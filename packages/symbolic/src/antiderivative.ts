@@ -13,7 +13,7 @@ import { checkAntiderivative } from './verify-antiderivative.js';
 const b = canonical;
 
 /** How deep rules may nest (a substitution inside parts inside …), and how many integrals one search may try. */
-const MAX_DEPTH = 14;
+const MAX_DEPTH = 32;
 const MAX_CALLS = 3000;
 
 /** Thrown when the search used its budget: the caller reports that no antiderivative was found. */

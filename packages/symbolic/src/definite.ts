@@ -162,6 +162,7 @@ function zerosOf(u: AnyNode, x: string, lo: number, hi: number, out: AnyNode[]):
     if (u.name === 'log') return zerosOf(b.add([u.args[0] as AnyNode, MINUS_ONE]), x, lo, hi, out);
     throw new Undecidable(`the zeros of ${u.toString()}`);
   }
+  if (u.kind === 'add' && trigPlusConstant(u, x, lo, hi, out)) return;
   const r = toRationalFunction(u, x);
   if (r === undefined) throw new Undecidable(`the zeros of ${u.toString()}`);
   const factors = factorOverQ(r.num);
@@ -182,6 +183,44 @@ function zerosOf(u: AnyNode, x: string, lo: number, hi: number, out: AnyNode[]):
       for (const s of [-1, 1]) push(b.mul([HALF, b.add([fractionNode(qMul([-1, 1], p0)), b.mul([int(s), root])])]));
     }
   }
+}
+
+/**
+ * Zeros of c + k·cos(L) or c + k·sin(L) (L linear): cos(L) = −c/k at L = ±acos(−c/k) + 2nπ,
+ * sin(L) = −c/k at L = asin(−c/k) + 2nπ and π − asin(−c/k) + 2nπ. True when u has that form.
+ */
+function trigPlusConstant(u: AnyNode & { kind: 'add' }, x: string, lo: number, hi: number, out: AnyNode[]): boolean {
+  const varying = u.args.filter((t) => dependsOn(t, x));
+  if (varying.length !== 1) return false;
+  const t = varying[0] as AnyNode;
+  const factors = t.kind === 'mul' ? t.args : [t];
+  const trig = factors.find((f) => f.kind === 'fn' && (f.name === 'sin' || f.name === 'cos'));
+  if (trig === undefined || trig.kind !== 'fn' || factors.some((f) => f !== trig && dependsOn(f, x))) return false;
+  const k = b.mul(factors.filter((f) => f !== trig));
+  const c = b.add(u.args.filter((s) => s !== t));
+  const ratio = b.mul([MINUS_ONE, c, b.pow(k, MINUS_ONE)]);
+  const rv = evaluateDefined(ratio, constantsOnly);
+  if (!Number.isFinite(rv)) throw new Undecidable(`the zeros of ${u.toString()}`);
+  if (Math.abs(rv) > 1) return true;
+  const L = trig.args[0] as AnyNode;
+  const lin = quadraticIn(L, x);
+  if (lin === undefined || !isExactZero(lin[2])) throw new Undecidable(`the zeros of ${u.toString()}`);
+  const [c0, a] = [lin[0], lin[1]];
+  const av = evaluateDefined(a, constantsOnly);
+  const cv = evaluateDefined(c0, constantsOnly);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(av) || av === 0) throw new Undecidable(`the zeros of ${u.toString()} on an infinite interval`);
+  const base = trig.name === 'cos' ? b.fn('acos', [ratio]) : b.fn('asin', [ratio]);
+  const angles = trig.name === 'cos' ? [base, b.mul([MINUS_ONE, base])] : [base, b.add([sym('pi'), b.mul([MINUS_ONE, base])])];
+  const span = [(av * lo + cv) / (2 * Math.PI), (av * hi + cv) / (2 * Math.PI)].sort((p, q) => p - q) as [number, number];
+  if (span[1] - span[0] > 1000) throw new Undecidable('more than 2000 singular points in the interval');
+  for (let n = Math.floor(span[0]) - 1; n <= Math.ceil(span[1]) + 1; n++) {
+    for (const angle of angles) {
+      const p = b.mul([b.add([angle, b.mul([int(2 * n), sym('pi')]), b.mul([MINUS_ONE, c0])]), b.pow(a, MINUS_ONE)]);
+      const v = evaluateDefined(p, constantsOnly);
+      if (v >= lo && v <= hi && !out.some((o) => equal(o, p) || Math.abs(evaluateDefined(o, constantsOnly) - v) < 1e-12 * Math.max(1, Math.abs(v)))) out.push(p);
+    }
+  }
+  return true;
 }
 
 /** Zeros of sin(L) (L = kπ) or cos(L) (L = π/2 + kπ) for L = a·x + c linear. */
