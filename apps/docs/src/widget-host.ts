@@ -24,6 +24,10 @@ const widgets: Readonly<Record<string, () => Promise<WidgetModule>>> = {
   'linear-regression': () => import('./widgets/linear-regression.js'),
   'nonlinear-fit': () => import('./widgets/nonlinear-fit.js'),
   heights: () => import('./widgets/heights.js'),
+  'riemann-sums': () => import('./widgets/riemann-sums.js'),
+  'fundamental-theorem': () => import('./widgets/fundamental-theorem.js'),
+  'integral-explorer': () => import('./widgets/integral-explorer.js'),
+  'gaussian-normalisation': () => import('./widgets/gaussian-normalisation.js'),
 };
 
 /** The names a page may use in `<Widget name="…" />`. */

@@ -28,8 +28,12 @@ export interface IntegralStep {
   readonly depth: number;
   /** The step in words, naming the rule and its parts. */
   readonly text: string;
-  /** The step as a LaTeX equation, with the rule's parts after it. */
+  /** The step as a LaTeX equation: ∫ f dx = F (+ C for the whole integral). */
   readonly tex: string;
+  /** What the rule used, in words (the part of `text` in brackets): u and du, the law, the decomposition, … */
+  readonly detail: string;
+  /** The rule's parts in LaTeX (u = x^{2},\ du = 2x\,dx; the decomposition; the rewritten integrand), or '' when it names none. */
+  readonly detailTex: string;
   /** substitution: u and du; parts: u, dv, v and du; partial fractions: the decomposition; rewrite: the integrand rewritten. */
   readonly u?: Expr;
   readonly du?: Expr;
@@ -105,7 +109,9 @@ function flatten(w: Working, depth: number, out: IntegralStep[], top: boolean): 
     result,
     depth,
     text: `${capital(w.rule)}: ∫${w.integrand.toString()} d${w.variable} = ${result.toString()}${constant}${d ? ` (${d})` : ''}`,
-    tex: `${integralTex(w.integrand, w.variable)} = ${toTex(result)}${top ? ' + C' : ''}${extra ? `\\quad\\left(${extra}\\right)` : ''}`,
+    tex: `${integralTex(w.integrand, w.variable)} = ${toTex(result)}${top ? ' + C' : ''}`,
+    detail: d,
+    detailTex: extra,
     ...(p.u === undefined ? {} : { u: p.u }),
     ...(p.du === undefined ? {} : { du: p.du }),
     ...(p.dv === undefined ? {} : { dv: p.dv }),
@@ -159,7 +165,7 @@ export function explainIntegral(expr: Expr | string, variable: string, a?: Bound
   const hiTex = last === undefined ? String(b) : boundTex(last);
   if (r.method === 'gaussian integral') {
     steps.push({
-      rule: 'gaussian integral', expr: f, variable, result: r.value, depth: 0, law: r.law ?? '',
+      rule: 'gaussian integral', expr: f, variable, result: r.value, depth: 0, law: r.law ?? '', detail: r.law ?? '', detailTex: '',
       text: `Gaussian integral: ∫${f.toString()} d${variable} from ${lo} to ${hi} = ${r.value.toString()} (${r.law ?? ''})`,
       tex: `\\int_{${loTex}}^{${hiTex}} ${toTex(f)}\\,d${variable} = ${toTex(r.value)}`,
     });
@@ -174,6 +180,7 @@ export function explainIntegral(expr: Expr | string, variable: string, a?: Bound
   steps.push({
     rule: 'fundamental theorem', expr: f, variable, result: r.value, depth: 0,
     law: 'the integral from a to b of f is F(b) − F(a), for F an antiderivative continuous on [a, b]; one-sided limits at infinite bounds and singular points',
+    detail: evaluation.join('; '), detailTex: '',
     text: `Fundamental theorem: ∫${f.toString()} d${variable} from ${lo} to ${hi} = ${r.value.toString()}${F === undefined ? '' : ` with F(${variable}) = ${F.toString()}`} (${evaluation.join('; ')})`,
     tex: `\\int_{${loTex}}^{${hiTex}} ${toTex(f)}\\,d${variable} = \\Big[${F === undefined ? '' : toTex(F)}\\Big]_{${loTex}}^{${hiTex}} = ${toTex(tidy(r.value as AnyNode))}`,
   });

@@ -142,7 +142,9 @@ describe('explainIntegral(expr, x)', () => {
     expect(sub?.u?.toString()).toBe('x^2');
     expect(sub?.du?.toString()).toBe('2*x');
     expect(sub?.text).toBe('Substitution: ∫x*cos(x^2) dx = sin(x^2)/2 + C (u = x^2, du = 2*x dx, so the integral is ∫cos(u)/2 du = sin(u)/2)');
-    expect(sub?.tex).toBe('\\int x \\cdot \\cos\\left({x}^{2}\\right)\\,dx = \\frac{\\sin\\left({x}^{2}\\right)}{2} + C\\quad\\left(u = {x}^{2},\\ du = 2 \\cdot x\\,dx\\right)');
+    expect(sub?.tex).toBe('\\int x \\cdot \\cos\\left({x}^{2}\\right)\\,dx = \\frac{\\sin\\left({x}^{2}\\right)}{2} + C');
+    expect(sub?.detailTex).toBe('u = {x}^{2},\\ du = 2 \\cdot x\\,dx');
+    expect(sub?.detail).toBe('u = x^2, du = 2*x dx, so the integral is ∫cos(u)/2 du = sin(u)/2');
     expect(steps[2]?.variable).toBe('u');
     expect(steps.map((s) => s.depth)).toEqual([0, 1, 2]);
   });
@@ -167,7 +169,7 @@ describe('explainIntegral(expr, x)', () => {
     const [first] = explainIntegral('1/(x^2 - 1)', 'x');
     expect(first?.rule).toBe('partial fractions');
     expect(first?.decomposition?.toString()).toBe('1/(2*(x - 1)) - 1/(2*(x + 1))');
-    expect(first?.tex).toContain('\\frac{1}{2 \\cdot \\left(x - 1\\right)}');
+    expect(first?.detailTex).toContain('\\frac{1}{2 \\cdot \\left(x - 1\\right)}');
   });
 
   it('linearity and identities are steps too', () => {

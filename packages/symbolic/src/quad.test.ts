@@ -44,6 +44,16 @@ describe('quad(f, a, b, opts): adaptive Gauss–Kronrod', () => {
     expect(r.evaluations % 15).toBe(0);
   });
 
+  it('finds a peak far from 0 on an infinite interval: the heights Gaussian (μ = 155, σ = 6) and others', () => {
+    for (const [mu, sigma] of [[155, 6], [178.5, 7.55], [1e4, 30], [-300, 2]] as const) {
+      const r = quad((x) => Math.exp(-((x - mu) ** 2) / (2 * sigma * sigma)), -Infinity, Infinity);
+      expect(r.converged).toBe(true);
+      expect(Math.abs(r.value - Math.sqrt(2 * Math.PI) * sigma)).toBeLessThan(1e-8 * sigma);
+    }
+    const half = quad((x) => Math.exp(-((x - 400) ** 2) / 50), 0, Infinity);
+    expect(Math.abs(half.value - Math.sqrt(50 * Math.PI))).toBeLessThan(1e-8);
+  });
+
   it('meets a requested tolerance and spends more evaluations for a tighter one', () => {
     const loose = quad((x) => Math.sqrt(x), 0, 1, { tol: 1e-4, relTol: 0 });
     const tight = quad((x) => Math.sqrt(x), 0, 1, { tol: 1e-12, relTol: 0 });

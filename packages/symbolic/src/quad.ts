@@ -247,8 +247,51 @@ export function integrateFunction(fn: (x: number) => number, a: number, b: numbe
     const r = integrateFunction(fn, b, a, tol, relTol, maxEvaluations);
     return { ...r, value: -r.value };
   }
+  if (!Number.isFinite(a) || !Number.isFinite(b)) {
+    const split = splitAtPeak(fn, a, b, tol, relTol, maxEvaluations);
+    if (split !== undefined) return split;
+  }
   const { g, ta, tb, x } = finiteForm(fn, a, b);
   return adapt(g, ta, tb, tol, relTol, maxEvaluations, x).result;
+}
+
+/** Probe points for an infinite interval: 0 and ±{1, 1.5, 2, 3, 5, 7}·10^k for k = −2 … 6. */
+const PROBES = (() => {
+  const out = [0];
+  for (let k = -2; k <= 6; k++) for (const m of [1, 1.5, 2, 3, 5, 7]) out.push(m * 10 ** k, -m * 10 ** k);
+  return out;
+})();
+
+/**
+ * On an infinite interval the mapped rule samples the real line sparsely far from 0, so a
+ * peak there (a Gaussian centred at 155 with σ = 6) can fall between the first 15 nodes and
+ * look like 0. Probing a geometric grid first and splitting the interval at the largest
+ * value puts a node on the peak's side of every piece. (A narrow enough feature can still
+ * hide between probes: the error estimate is an estimate.)
+ */
+function splitAtPeak(fn: (x: number) => number, a: number, b: number, tol: number, relTol: number, maxEvaluations: number): QuadResult | undefined {
+  let best = 0;
+  let at: number | undefined;
+  let probes = 0;
+  for (const p of PROBES) {
+    if (!(p > a && p < b)) continue;
+    probes++;
+    const v = Math.abs(fn(p));
+    if (Number.isFinite(v) && v > best) {
+      best = v;
+      at = p;
+    }
+  }
+  // A peak within a few units of 0 (or of a finite end) is found by the map as it is.
+  if (at === undefined || Math.abs(at) <= 2 || (Number.isFinite(a) && at - a <= 2) || (Number.isFinite(b) && b - at <= 2)) return undefined;
+  const budget = Math.max(15, Math.floor((maxEvaluations - probes) / 2));
+  const left = integrateFunction(fn, a, at, tol / 2, relTol, budget);
+  const right = integrateFunction(fn, at, b, tol / 2, relTol, Math.max(15, maxEvaluations - probes - left.evaluations));
+  const value = left.value + right.value;
+  const error = left.error + right.error;
+  const converged = left.converged && right.converged;
+  const reason = converged ? 'converged' : !left.converged ? left.reason : right.reason;
+  return { value, error, evaluations: probes + left.evaluations + right.evaluations, intervals: left.intervals + right.intervals, converged, reason };
 }
 
 /** The checked options of quad and quad2d. */
