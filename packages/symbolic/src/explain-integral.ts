@@ -10,6 +10,12 @@ import { toTex } from './tex.js';
 /**
  * One line of the working of an integral: the rule, the integral it was applied to and its
  * result, in words and LaTeX, with the parts the rule names.
+ *
+ * @example
+ * ```ts
+ * const [step]: IntegralStep[] = explainIntegral('x*exp(x)', 'x');
+ * console.log(step?.rule, step?.u?.toString(), step?.dv?.toString(), step?.result.toString()); // parts x exp(x) (x - 1)*exp(x)
+ * ```
  */
 export interface IntegralStep {
   /**
