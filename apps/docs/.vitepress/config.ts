@@ -52,6 +52,7 @@ export default defineConfig({
       { text: 'Week 4', link: '/week4' },
       { text: 'Week 5', link: '/week5' },
       { text: 'Week 6', link: '/week6' },
+      { text: 'Integration', link: '/integration' },
       { text: 'API', link: '/api/' },
     ],
     sidebar: [
@@ -72,6 +73,7 @@ export default defineConfig({
           { text: 'Week 4 — Taylor series and linearisation', link: '/week4' },
           { text: 'Week 5 — Introduction to optimisation', link: '/week5' },
           { text: 'Week 6 — Regression', link: '/week6' },
+          { text: 'Beyond the course: integration', link: '/integration' },
         ],
       },
       {

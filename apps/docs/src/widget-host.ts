@@ -28,6 +28,10 @@ const widgets: Readonly<Record<string, () => Promise<WidgetModule>>> = {
   'jacobian-spherical': () => import('./widgets/jacobian-spherical.js'),
   'neural-layer': () => import('./widgets/neural-layer.js'),
   anscombe: () => import('./widgets/anscombe.js'),
+  'riemann-sums': () => import('./widgets/riemann-sums.js'),
+  'fundamental-theorem': () => import('./widgets/fundamental-theorem.js'),
+  'integral-explorer': () => import('./widgets/integral-explorer.js'),
+  'gaussian-normalisation': () => import('./widgets/gaussian-normalisation.js'),
 };
 
 /** The names a page may use in `<Widget name="…" />`. */

@@ -3,13 +3,16 @@
  * 1. derivative + simplify on bench-data's 24 expressions vs mathjs `derivative` (default simplify);
  * 2. compiled derivatives vs a hand-written closure and vs mathjs `compile().evaluate`;
  * 3. taylor by power-series arithmetic vs Taylor coefficients by repeated differentiation;
- * 4. the gzipped browser bundle of `derivative` alone (esbuild --minify), against its 60 KB budget.
+ * 4. the gzipped browser bundle of `derivative` alone (esbuild --minify), against its 60 KB budget;
+ * 5. quad against closed forms (accuracy, error estimate, evaluations) and against composite Simpson at
+ *    equal accuracy, and integrate() on the SymPy reference integrals (bench/quad.ts).
  * Run: pnpm --filter @slope/symbolic bench
  */
 import { compile as mathCompile, derivative as mathDerivative, type MathNode, parse as mathParse } from 'mathjs';
 import { compile, derivative, evaluate, type Expr, freeSymbols, parse, taylor } from '../src/index.js';
 import { bundleSize } from '../src/test-bundle.js';
 import fixture from './symbolic-24.json' with { type: 'json' };
+import { runQuadBench } from './quad.js';
 
 /**
  * Median time per call in µs: warm up for `warmMs` (at least one call), then time batches
@@ -209,3 +212,5 @@ console.log('\n## bundle size: `derivative` alone, esbuild --bundle --minify --f
 const size = await bundleSize("import { derivative } from '@slope/symbolic';\nconsole.log(derivative('x^2', 'x').toString());\n");
 console.log(`${(size.gzipped / 1024).toFixed(1)} KB gzipped (${(size.minified / 1024).toFixed(0)} KB minified); budget 60 KB ${size.gzipped <= 60 * 1024 ? 'met' : 'EXCEEDED'}`);
 
+
+runQuadBench(measure);

@@ -74,3 +74,43 @@ export class SeriesError extends Error {
     this.reason = reason;
   }
 }
+
+/**
+ * Why an integral could not be given: no antiderivative was found (`'not found'`), the
+ * improper integral diverges (`'divergent'`), the integrand has no value on part of the
+ * interval (`'undefined'`), or a limit or check could not be decided (`'undecidable'`).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   integrate('1/x', 'x', 0, 1);
+ * } catch (e) {
+ *   if (e instanceof IntegrationError) {
+ *     const reason: IntegrationFailureReason = e.reason;
+ *     console.log(reason); // 'divergent'
+ *   }
+ * }
+ * ```
+ */
+export type IntegrationFailureReason = 'not found' | 'divergent' | 'undefined' | 'undecidable';
+
+/**
+ * Thrown by {@link integrate} and {@link explainIntegral} when they give no answer rather
+ * than a wrong one: no rule found an antiderivative (or a candidate failed the check by
+ * differentiation), a definite integral diverges, or it cannot be decided. The message says
+ * which, naming the integrand.
+ *
+ * @example
+ * ```ts
+ * try { integrate('exp(x^2)', 'x'); } catch (e) { if (e instanceof IntegrationError) console.log(e.reason); } // 'not found'
+ * ```
+ */
+export class IntegrationError extends Error {
+  /** The kind of failure. */
+  readonly reason: IntegrationFailureReason;
+  constructor(message: string, reason: IntegrationFailureReason) {
+    super(message);
+    this.name = 'IntegrationError';
+    this.reason = reason;
+  }
+}

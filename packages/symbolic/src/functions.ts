@@ -1,6 +1,7 @@
 import type { AnyNode } from './expr.js';
-import { type Builder, div, HALF, int, MINUS_ONE, neg, ONE, rational, sub, ZERO } from './nodes.js';
+import { type Builder, div, HALF, int, MINUS_ONE, neg, ONE, rational, sub, sym, ZERO } from './nodes.js';
 import { integerRoot, negInt } from './rational.js';
+import { exactAcos, exactAsin, exactAtan, exactCos, exactSin, exactTan } from './special-values.js';
 
 /** A closed interval [lo, hi] known to contain every real value of an expression. */
 export type Interval = readonly [number, number];
@@ -102,6 +103,33 @@ export interface FunctionSpec {
   readonly aliases?: readonly string[];
   /** What its (first) argument must be, in words `explain` can repeat: log needs u > 0. */
   readonly requires?: 'positive' | 'nonnegative' | 'nonzero';
+  /**
+   * Its entry in the table of elementary integrals, ∫ f(u) du, for unary functions whose
+   * antiderivative is a direct form (sin, sec, tanh, …). Functions integrated by parts
+   * (log, atan, asin, …) have none: `integrate` derives theirs and shows the working.
+   */
+  readonly antiderivative?: AntiderivativeRule;
+  /**
+   * The limits of f(u) as u → −∞ and u → +∞ where they are finite (atan: −π/2 and π/2), for
+   * improper integrals; undefined on a side where f grows, oscillates or has no value.
+   */
+  readonly atInfinity?: (b: Builder) => readonly [minus: AnyNode | undefined, plus: AnyNode | undefined];
+  /**
+   * The same function written with exp, log and powers (sinh(u) = (exp(u) − exp(−u))/2), so
+   * the growth of an antiderivative at infinity can be read from exp and log alone.
+   */
+  readonly viaExpLog?: (args: readonly AnyNode[], b: Builder) => AnyNode;
+  /**
+   * Expressions in the (first) argument whose zeros are the edges of f's domain or its poles
+   * (u for log, u − 1 and u + 1 for asin, cos(u) for tan), for definite integrals to split at.
+   */
+  readonly edges?: (u: AnyNode, b: Builder) => readonly AnyNode[];
+}
+
+/** One entry of the table of integrals: ∫ f(u) du = primitive(u), and the law as the working quotes it. */
+export interface AntiderivativeRule {
+  readonly law: string;
+  primitive(u: AnyNode, b: Builder): AnyNode;
 }
 
 const ALL: Interval = [-Infinity, Infinity];
@@ -119,6 +147,14 @@ const u0 = <S>(args: readonly S[]): S => args[0] as S;
 const oneMinusSq = <S>(k: SeriesKit<S>, s: S): S => k.sub(k.one, k.mul(s, s));
 const sqMinusOne = <S>(k: SeriesKit<S>, s: S): S => k.sub(k.mul(s, s), k.one);
 const onePlusSq = <S>(k: SeriesKit<S>, s: S): S => k.add(k.one, k.mul(s, s));
+const absOf = (u: AnyNode, b: Builder): AnyNode => b.fn('abs', [u]);
+const logAbs = (u: AnyNode, b: Builder): AnyNode => b.fn('log', [absOf(u, b)]);
+const table = (law: string, primitive: (u: AnyNode, b: Builder) => AnyNode): AntiderivativeRule => ({ law, primitive });
+/** ±π/2, 0 and ±1 as the limits at infinity of the bounded functions. */
+const halfPi = (b: Builder, sign: 1 | -1): AnyNode => b.mul([rational(sign, 2), sym('pi')]);
+const limits = (minus: (b: Builder) => AnyNode | undefined, plus: (b: Builder) => AnyNode | undefined) => (b: Builder) => [minus(b), plus(b)] as const;
+const constant = (v: number) => (): AnyNode => int(v);
+const expOf = (u: AnyNode, b: Builder): AnyNode => b.fn('exp', [u]);
 const isOdd = (n: number): boolean => Number.isInteger(n) && Math.abs(n % 2) === 1;
 
 /** The exact real n-th root of an exact rational, when it is one (cbrt(−8) = −2, nthRoot(4/9, 2) = 2/3). */
@@ -143,11 +179,15 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     arity: [1, 1], real: Math.sin, family: 'trig', tex: '\\sin', code: call('sin'), atZero: 0, range: () => [-1, 1],
     derivative: unary("sin'(u) = cos(u)", (u, b) => b.fn('cos', [u])),
     series: (k, a) => k.sinCos(u0(a))[0],
+    antiderivative: table('∫sin(u) du = -cos(u)', (u, b) => neg(b, b.fn('cos', [u]))),
+    simplify: ([u], { b }) => exactSin(u as AnyNode, b),
   },
   cos: {
     arity: [1, 1], real: Math.cos, family: 'trig', tex: '\\cos', code: call('cos'), atZero: 1, range: () => [-1, 1],
     derivative: unary("cos'(u) = -sin(u)", (u, b) => neg(b, b.fn('sin', [u]))),
     series: (k, a) => k.sinCos(u0(a))[1],
+    antiderivative: table('∫cos(u) du = sin(u)', (u, b) => b.fn('sin', [u])),
+    simplify: ([u], { b }) => exactCos(u as AnyNode, b),
   },
   tan: {
     arity: [1, 1], real: Math.tan, defined: (x) => Math.cos(x) !== 0, family: 'trig', tex: '\\tan', code: call('tan'), atZero: 0,
@@ -157,16 +197,23 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       const [s, c] = k.sinCos(u0(a));
       return k.div(s, c);
     },
+    antiderivative: table('∫tan(u) du = -log|cos(u)|', (u, b) => neg(b, logAbs(b.fn('cos', [u]), b))),
+    edges: (u, b) => [b.fn('cos', [u])],
+    simplify: ([u], { b }) => exactTan(u as AnyNode, b),
   },
   sec: {
     arity: [1, 1], real: (x) => 1 / Math.cos(x), defined: (x) => Math.cos(x) !== 0, family: 'trig', tex: '\\sec', code: reciprocalCall('cos'), atZero: 1,
     derivative: unary("sec'(u) = sec(u)*tan(u)", (u, b) => b.mul([b.fn('sec', [u]), b.fn('tan', [u])])),
     series: (k, a) => k.div(k.one, k.sinCos(u0(a))[1]),
+    antiderivative: table('∫sec(u) du = log|sec(u) + tan(u)|', (u, b) => logAbs(b.add([b.fn('sec', [u]), b.fn('tan', [u])]), b)),
+    edges: (u, b) => [b.fn('cos', [u])],
   },
   csc: {
     arity: [1, 1], real: (x) => 1 / Math.sin(x), defined: (x) => Math.sin(x) !== 0, family: 'trig', tex: '\\csc', code: reciprocalCall('sin'),
     derivative: unary("csc'(u) = -csc(u)*cot(u)", (u, b) => neg(b, b.mul([b.fn('csc', [u]), b.fn('cot', [u])]))),
     series: (k, a) => k.div(k.one, k.sinCos(u0(a))[0]),
+    antiderivative: table('∫csc(u) du = -log|csc(u) + cot(u)|', (u, b) => neg(b, logAbs(b.add([b.fn('csc', [u]), b.fn('cot', [u])]), b))),
+    edges: (u, b) => [b.fn('sin', [u])],
   },
   cot: {
     arity: [1, 1], real: (x) => 1 / Math.tan(x), defined: (x) => Math.sin(x) !== 0, family: 'trig', tex: '\\cot', code: reciprocalCall('tan'),
@@ -175,49 +222,66 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       const [s, c] = k.sinCos(u0(a));
       return k.div(c, s);
     },
+    antiderivative: table('∫cot(u) du = log|sin(u)|', (u, b) => logAbs(b.fn('sin', [u]), b)),
+    edges: (u, b) => [b.fn('sin', [u])],
   },
   asin: {
     arity: [1, 1], real: Math.asin, defined: (x) => Math.abs(x) <= 1, family: 'inverse trig', tex: '\\arcsin', code: call('asin'), atZero: 0,
     range: () => [-Math.PI / 2, Math.PI / 2],
     derivative: unary("asin'(u) = 1/sqrt(1 - u^2)", (u, b) => invSqrt(sub(b, ONE, sq(u, b)), b)),
     series: (k, a) => k.primitive('asin', a, k.div(k.d(u0(a)), k.power(oneMinusSq(k, u0(a)), 1, 2))),
+    edges: (u, b) => [sub(b, u, ONE), b.add([u, ONE])],
+    simplify: ([u], { b }) => exactAsin(u as AnyNode, b),
   },
   acos: {
     arity: [1, 1], real: Math.acos, defined: (x) => Math.abs(x) <= 1, family: 'inverse trig', tex: '\\arccos', code: call('acos'),
     range: () => [0, Math.PI],
     derivative: unary("acos'(u) = -1/sqrt(1 - u^2)", (u, b) => neg(b, invSqrt(sub(b, ONE, sq(u, b)), b))),
     series: (k, a) => k.primitive('acos', a, k.neg(k.div(k.d(u0(a)), k.power(oneMinusSq(k, u0(a)), 1, 2)))),
+    edges: (u, b) => [sub(b, u, ONE), b.add([u, ONE])],
+    simplify: ([u], { b }) => exactAcos(u as AnyNode, b),
   },
   atan: {
     arity: [1, 1], real: Math.atan, family: 'inverse trig', tex: '\\arctan', code: call('atan'), atZero: 0, range: () => [-Math.PI / 2, Math.PI / 2],
     derivative: unary("atan'(u) = 1/(1 + u^2)", (u, b) => recip(b.add([ONE, sq(u, b)]), b)),
     series: (k, a) => k.primitive('atan', a, k.div(k.d(u0(a)), onePlusSq(k, u0(a)))),
+    atInfinity: limits((b) => halfPi(b, -1), (b) => halfPi(b, 1)),
+    simplify: ([u], { b }) => exactAtan(u as AnyNode, b),
   },
   // The reciprocal inverses follow mathjs on the reals: asec(x) = acos(1/x), …, acot(x) = atan(1/x).
   asec: {
     arity: [1, 1], real: (x) => Math.acos(1 / x), defined: (x) => Math.abs(x) >= 1, family: 'inverse trig', tex: '\\operatorname{arcsec}', code: ofReciprocal('acos'),
     derivative: unary("asec'(u) = 1/(abs(u)*sqrt(u^2 - 1))", (u, b) => recip(b.mul([b.fn('abs', [u]), b.pow(sub(b, sq(u, b), ONE), HALF)]), b)),
     series: (k, a) => k.call('acos', [k.div(k.one, u0(a))]),
+    atInfinity: limits((b) => halfPi(b, 1), (b) => halfPi(b, 1)),
+    edges: (u, b) => [sub(b, u, ONE), b.add([u, ONE])],
   },
   acsc: {
     arity: [1, 1], real: (x) => Math.asin(1 / x), defined: (x) => Math.abs(x) >= 1, family: 'inverse trig', tex: '\\operatorname{arccsc}', code: ofReciprocal('asin'),
     derivative: unary("acsc'(u) = -1/(abs(u)*sqrt(u^2 - 1))", (u, b) => neg(b, recip(b.mul([b.fn('abs', [u]), b.pow(sub(b, sq(u, b), ONE), HALF)]), b))),
     series: (k, a) => k.call('asin', [k.div(k.one, u0(a))]),
+    atInfinity: limits(constant(0), constant(0)),
+    edges: (u, b) => [sub(b, u, ONE), b.add([u, ONE])],
   },
   acot: {
     arity: [1, 1], real: (x) => Math.atan(1 / x), family: 'inverse trig', tex: '\\operatorname{arccot}', code: ofReciprocal('atan'),
     derivative: unary("acot'(u) = -1/(1 + u^2)", (u, b) => neg(b, recip(b.add([ONE, sq(u, b)]), b))),
     series: (k, a) => k.call('atan', [k.div(k.one, u0(a))]),
+    atInfinity: limits(constant(0), constant(0)),
   },
   sinh: {
     arity: [1, 1], real: Math.sinh, family: 'hyperbolic', tex: '\\sinh', code: call('sinh'), atZero: 0, range: increasing(Math.sinh),
     derivative: unary("sinh'(u) = cosh(u)", (u, b) => b.fn('cosh', [u])),
     series: (k, a) => k.sinhCosh(u0(a))[0],
+    antiderivative: table('∫sinh(u) du = cosh(u)', (u, b) => b.fn('cosh', [u])),
+    viaExpLog: ([u], b) => b.mul([HALF, sub(b, expOf(u as AnyNode, b), expOf(neg(b, u as AnyNode), b))]),
   },
   cosh: {
     arity: [1, 1], real: Math.cosh, family: 'hyperbolic', tex: '\\cosh', code: call('cosh'), atZero: 1, range: () => [1, Infinity],
     derivative: unary("cosh'(u) = sinh(u)", (u, b) => b.fn('sinh', [u])),
     series: (k, a) => k.sinhCosh(u0(a))[1],
+    antiderivative: table('∫cosh(u) du = sinh(u)', (u, b) => b.fn('sinh', [u])),
+    viaExpLog: ([u], b) => b.mul([HALF, b.add([expOf(u as AnyNode, b), expOf(neg(b, u as AnyNode), b)])]),
   },
   tanh: {
     arity: [1, 1], real: Math.tanh, family: 'hyperbolic', tex: '\\tanh', code: call('tanh'), atZero: 0, range: () => [-1, 1],
@@ -227,16 +291,23 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       const [s, c] = k.sinhCosh(u0(a));
       return k.div(s, c);
     },
+    antiderivative: table('∫tanh(u) du = log(cosh(u))', (u, b) => b.fn('log', [b.fn('cosh', [u])])),
+    atInfinity: limits(constant(-1), constant(1)),
   },
   sech: {
     arity: [1, 1], real: (x) => 1 / Math.cosh(x), family: 'hyperbolic', tex: '\\operatorname{sech}', code: reciprocalCall('cosh'), atZero: 1, range: () => [0, 1],
     derivative: unary("sech'(u) = -sech(u)*tanh(u)", (u, b) => neg(b, b.mul([b.fn('sech', [u]), b.fn('tanh', [u])]))),
     series: (k, a) => k.div(k.one, k.sinhCosh(u0(a))[1]),
+    antiderivative: table('∫sech(u) du = atan(sinh(u))', (u, b) => b.fn('atan', [b.fn('sinh', [u])])),
+    atInfinity: limits(constant(0), constant(0)),
   },
   csch: {
     arity: [1, 1], requires: 'nonzero', real: (x) => 1 / Math.sinh(x), defined: (x) => x !== 0, family: 'hyperbolic', tex: '\\operatorname{csch}', code: reciprocalCall('sinh'),
     derivative: unary("csch'(u) = -csch(u)*coth(u)", (u, b) => neg(b, b.mul([b.fn('csch', [u]), b.fn('coth', [u])]))),
     series: (k, a) => k.div(k.one, k.sinhCosh(u0(a))[0]),
+    antiderivative: table('∫csch(u) du = log|tanh(u/2)|', (u, b) => logAbs(b.fn('tanh', [b.mul([HALF, u])]), b)),
+    atInfinity: limits(constant(0), constant(0)),
+    edges: (u) => [u],
   },
   coth: {
     arity: [1, 1], requires: 'nonzero', real: (x) => 1 / Math.tanh(x), defined: (x) => x !== 0, family: 'hyperbolic', tex: '\\coth', code: reciprocalCall('tanh'),
@@ -245,36 +316,48 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       const [s, c] = k.sinhCosh(u0(a));
       return k.div(c, s);
     },
+    antiderivative: table('∫coth(u) du = log|sinh(u)|', (u, b) => logAbs(b.fn('sinh', [u]), b)),
+    atInfinity: limits(constant(-1), constant(1)),
+    edges: (u) => [u],
   },
   asinh: {
     arity: [1, 1], real: Math.asinh, family: 'inverse hyperbolic', tex: '\\operatorname{arsinh}', code: call('asinh'), atZero: 0, range: increasing(Math.asinh),
     derivative: unary("asinh'(u) = 1/sqrt(u^2 + 1)", (u, b) => invSqrt(b.add([sq(u, b), ONE]), b)),
     series: (k, a) => k.primitive('asinh', a, k.div(k.d(u0(a)), k.power(onePlusSq(k, u0(a)), 1, 2))),
+    viaExpLog: ([u], b) => b.fn('log', [b.add([u as AnyNode, b.pow(b.add([sq(u as AnyNode, b), ONE]), HALF)])]),
   },
   acosh: {
     arity: [1, 1], real: Math.acosh, defined: (x) => x >= 1, family: 'inverse hyperbolic', tex: '\\operatorname{arcosh}', code: call('acosh'),
     derivative: unary("acosh'(u) = 1/sqrt(u^2 - 1)", (u, b) => invSqrt(sub(b, sq(u, b), ONE), b)),
     series: (k, a) => k.primitive('acosh', a, k.div(k.d(u0(a)), k.power(sqMinusOne(k, u0(a)), 1, 2))),
+    viaExpLog: ([u], b) => b.fn('log', [b.add([u as AnyNode, b.pow(sub(b, sq(u as AnyNode, b), ONE), HALF)])]),
+    edges: (u, b) => [sub(b, u, ONE)],
   },
   atanh: {
     arity: [1, 1], real: Math.atanh, defined: (x) => Math.abs(x) < 1, family: 'inverse hyperbolic', tex: '\\operatorname{artanh}', code: call('atanh'), atZero: 0,
     derivative: unary("atanh'(u) = 1/(1 - u^2)", (u, b) => recip(sub(b, ONE, sq(u, b)), b)),
     series: (k, a) => k.primitive('atanh', a, k.div(k.d(u0(a)), oneMinusSq(k, u0(a)))),
+    edges: (u, b) => [sub(b, u, ONE), b.add([u, ONE])],
   },
   asech: {
     arity: [1, 1], real: (x) => Math.acosh(1 / x), defined: (x) => x > 0 && x <= 1, family: 'inverse hyperbolic', tex: '\\operatorname{arsech}', code: ofReciprocal('acosh'),
     derivative: unary("asech'(u) = -1/(u*sqrt(1 - u^2))", (u, b) => neg(b, recip(b.mul([u, b.pow(sub(b, ONE, sq(u, b)), HALF)]), b))),
     series: (k, a) => k.call('acosh', [k.div(k.one, u0(a))]),
+    edges: (u, b) => [u, sub(b, u, ONE)],
   },
   acsch: {
     arity: [1, 1], real: (x) => Math.asinh(1 / x), defined: (x) => x !== 0, family: 'inverse hyperbolic', tex: '\\operatorname{arcsch}', code: ofReciprocal('asinh'),
     derivative: unary("acsch'(u) = -1/(abs(u)*sqrt(u^2 + 1))", (u, b) => neg(b, recip(b.mul([b.fn('abs', [u]), b.pow(b.add([sq(u, b), ONE]), HALF)]), b))),
     series: (k, a) => k.call('asinh', [k.div(k.one, u0(a))]),
+    atInfinity: limits(constant(0), constant(0)),
+    edges: (u) => [u],
   },
   acoth: {
     arity: [1, 1], real: (x) => Math.atanh(1 / x), defined: (x) => Math.abs(x) > 1, family: 'inverse hyperbolic', tex: '\\operatorname{arcoth}', code: ofReciprocal('atanh'),
     derivative: unary("acoth'(u) = 1/(1 - u^2)", (u, b) => recip(sub(b, ONE, sq(u, b)), b)),
     series: (k, a) => k.call('atanh', [k.div(k.one, u0(a))]),
+    atInfinity: limits(constant(0), constant(0)),
+    edges: (u, b) => [sub(b, u, ONE), b.add([u, ONE])],
   },
   exp: {
     arity: [1, 1], real: Math.exp, family: 'exp', tex: (a) => `e^{${a[0]}}`, texIsPower: true, code: call('exp'), atZero: 1, range: increasing(Math.exp),
@@ -282,11 +365,16 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     series: (k, a) => k.exp(u0(a)),
     // exp(log(v)) = v needs v > 0, or the left side is undefined where the right is not.
     simplify: ([u], c) => (u?.kind === 'fn' && u.name === 'log' && u.args.length === 1 && c.isPositive(u.args[0] as AnyNode) ? (u.args[0] as AnyNode) : undefined),
+    antiderivative: table('∫exp(u) du = exp(u)', (u, b) => b.fn('exp', [u])),
+    atInfinity: limits(constant(0), () => undefined),
   },
   expm1: {
     arity: [1, 1], real: Math.expm1, family: 'exp', tex: (a) => `\\left(e^{${a[0]}} - 1\\right)`, code: call('expm1'), atZero: 0, range: increasing(Math.expm1),
     derivative: unary("expm1'(u) = exp(u)", (u, b) => b.fn('exp', [u])),
     series: (k, a) => k.sub(k.exp(u0(a)), k.one),
+    antiderivative: table('∫expm1(u) du = exp(u) - u', (u, b) => sub(b, b.fn('exp', [u]), u)),
+    atInfinity: limits(constant(-1), () => undefined),
+    viaExpLog: ([u], b) => sub(b, expOf(u as AnyNode, b), ONE),
   },
   log: {
     arity: [1, 2], aliases: ['ln'], requires: 'positive',
@@ -315,27 +403,38 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       if (u.kind === 'sym' && u.name === 'e') return ONE;
       return undefined;
     },
+    edges: (u) => [u],
   },
   log10: {
     arity: [1, 1], requires: 'positive', real: Math.log10, defined: (x) => x > 0, family: 'log', tex: '\\log_{10}', code: call('log10'),
     derivative: unary("log10'(u) = 1/(u*log(10))", (u, b) => recip(b.mul([u, b.fn('log', [int(10)])]), b)),
     series: (k, a) => k.div(k.log(u0(a)), k.apply('log', [k.constant(10)])),
+    antiderivative: table('∫log10(u) du = (u*log(u) - u)/log(10)', (u, b) => div(b, sub(b, b.mul([u, b.fn('log', [u])]), u), b.fn('log', [int(10)]))),
+    viaExpLog: ([u], b) => div(b, b.fn('log', [u as AnyNode]), b.fn('log', [int(10)])),
+    edges: (u) => [u],
   },
   log2: {
     arity: [1, 1], requires: 'positive', real: Math.log2, defined: (x) => x > 0, family: 'log', tex: '\\log_{2}', code: call('log2'),
     derivative: unary("log2'(u) = 1/(u*log(2))", (u, b) => recip(b.mul([u, b.fn('log', [int(2)])]), b)),
     series: (k, a) => k.div(k.log(u0(a)), k.apply('log', [k.constant(2)])),
+    antiderivative: table('∫log2(u) du = (u*log(u) - u)/log(2)', (u, b) => div(b, sub(b, b.mul([u, b.fn('log', [u])]), u), b.fn('log', [int(2)]))),
+    viaExpLog: ([u], b) => div(b, b.fn('log', [u as AnyNode]), b.fn('log', [int(2)])),
+    edges: (u) => [u],
   },
   log1p: {
     arity: [1, 1], real: Math.log1p, defined: (x) => x > -1, family: 'log', tex: (a) => `\\ln\\left(1 + ${a[0]}\\right)`, code: call('log1p'), atZero: 0,
     derivative: unary("log1p'(u) = 1/(1 + u)", (u, b) => recip(b.add([ONE, u]), b)),
     series: (k, a) => k.log(k.add(k.one, u0(a))),
+    antiderivative: table('∫log1p(u) du = (1 + u)*log1p(u) - u', (u, b) => sub(b, b.mul([b.add([ONE, u]), b.fn('log1p', [u])]), u)),
+    viaExpLog: ([u], b) => b.fn('log', [b.add([ONE, u as AnyNode])]),
+    edges: (u, b) => [b.add([u, ONE])],
   },
   sqrt: {
     arity: [1, 1], requires: 'nonnegative', real: Math.sqrt, defined: (x) => x >= 0, family: 'root', tex: (a) => `\\sqrt{${a[0]}}`, code: call('sqrt'), range: () => [0, Infinity],
     derivative: unary("sqrt'(u) = 1/(2*sqrt(u))", (u, b) => recip(b.mul([int(2), b.fn('sqrt', [u])]), b)),
     series: (k, a) => k.power(u0(a), 1, 2),
     simplify: ([u], { b }) => b.pow(u as AnyNode, HALF),
+    edges: (u) => [u],
   },
   cbrt: {
     arity: [1, 1], real: Math.cbrt, family: 'root', tex: (a) => `\\sqrt[3]{${a[0]}}`, code: call('cbrt'), atZero: 0, range: increasing(Math.cbrt),
@@ -343,6 +442,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     derivative: unary("cbrt'(u) = 1/(3*cbrt(u)^2)", (u, b) => recip(b.mul([int(3), sq(b.fn('cbrt', [u]), b)]), b)),
     series: (k, a) => k.root(u0(a), k.constant(3)),
     simplify: ([u]) => exactRoot(u, 3),
+    antiderivative: table('∫cbrt(u) du = 3/4*u*cbrt(u)', (u, b) => b.mul([rational(3, 4), u, b.fn('cbrt', [u])])),
   },
   nthRoot: {
     arity: [1, 2], real: nthRootReal,
@@ -368,6 +468,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       if (n === undefined || (n.kind === 'num' && n.exact && n.value === 2)) return b.pow(u as AnyNode, HALF);
       return n.kind === 'num' && n.exact ? exactRoot(u, n.value) : undefined;
     },
+    edges: (u) => [u],
   },
   abs: {
     arity: [1, 1], real: Math.abs, family: 'abs', tex: (a) => `\\left|${a[0]}\\right|`, code: call('abs'), atZero: 0, range: (u) => [u[0] <= 0 && u[1] >= 0 ? 0 : Math.min(Math.abs(u[0]), Math.abs(u[1])), Math.max(Math.abs(u[0]), Math.abs(u[1]))],
@@ -379,6 +480,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       if (u?.kind === 'num') return u.value < 0 ? c.b.mul([MINUS_ONE, u]) : u;
       return u !== undefined && c.isNonNegative(u) ? u : undefined;
     },
+    antiderivative: table('∫abs(u) du = u*abs(u)/2', (u, b) => b.mul([HALF, u, absOf(u, b)])),
   },
   sign: {
     arity: [1, 1], real: Math.sign, family: 'sign', tex: '\\operatorname{sgn}', code: call('sign'), atZero: 0, range: () => [-1, 1],
@@ -390,6 +492,8 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       // Dropping u is only sound where u is always defined (sign(0^(−2)) stays undefined).
       return u !== undefined && c.isPositive(u) && c.isEverywhereDefined(u) ? ONE : undefined;
     },
+    antiderivative: table('∫sign(u) du = abs(u)', (u, b) => absOf(u, b)),
+    atInfinity: limits(constant(-1), constant(1)),
   },
   atan2: {
     arity: [2, 2], real: Math.atan2, family: 'inverse trig', tex: '\\operatorname{atan2}', code: (a) => `Math.atan2(${a[0]}, ${a[1]})`, range: () => [-Math.PI, Math.PI],

@@ -1,4 +1,4 @@
-export { ParseError, DifferentiationError, SeriesError, type SeriesFailureReason } from './errors.js';
+export { ParseError, DifferentiationError, SeriesError, type SeriesFailureReason, IntegrationError, type IntegrationFailureReason } from './errors.js';
 export type { Expr, Kind } from './expr.js';
 export { parse } from './parse.js';
 export { derivative, type DerivativeOptions } from './derivative.js';
@@ -13,3 +13,9 @@ export { compile } from './compile.js';
 export { explain, type Step } from './explain.js';
 export { limit, type LimitOptions } from './limit.js';
 export { taylor, type TaylorOptions, type TaylorResult, type TaylorTerm, type TaylorRemainder } from './taylor.js';
+export { integrate } from './integrate.js';
+export { explainIntegral, type IntegralStep } from './explain-integral.js';
+export type { IntegralRule } from './integral-working.js';
+export type { Bound } from './definite.js';
+export { quad, type QuadOptions, type QuadResult, type Integrand } from './quad.js';
+export { quad2d, type Quad2dOptions, type Integrand2d, type InnerLimit } from './quad2d.js';

@@ -25,12 +25,12 @@ export interface LimitOptions {
 }
 
 /** How many extra terms a cancellation may use up before the limit is called undecidable. */
-const MAX_EXTRA = 64;
+export const MAX_EXTRA = 64;
 /** Largest root order substituted away (x = a + t^L turns x^(1/L) into t). */
 const MAX_ROOT = 12;
 
 /** The denominators of the fractional powers in n: x^(1/2), sqrt, cbrt, nthRoot(·, 3). */
-function rootOrders(n: AnyNode): number {
+export function rootOrders(n: AnyNode): number {
   let l = 1;
   const lcm = (q: number): void => {
     if (Number.isInteger(q) && q > 1 && q <= MAX_ROOT) l = Math.min(MAX_ROOT * 10, (l * q) / (gcd(l, q) as number));

@@ -49,7 +49,9 @@ const TEX: Dialect = {
         top.push(t.s);
       } else top.push(wrap(t, MUL));
     }
-    const bottom = denominator.map(full);
+    // With several factors under the bar, a sum among them needs its brackets: 2·(x − 1).
+    const several = denominator.length + (c !== undefined && c.exact && c.q !== 1 ? 1 : 0) > 1;
+    const bottom = denominator.map((t) => (several ? wrap(t, MUL) : full(t)));
     if (c !== undefined) {
       const abs = c.exact ? String(absInt(c.p)) : String(Math.abs(c.value));
       if (c.exact && c.q !== 1) bottom.unshift(String(c.q));
