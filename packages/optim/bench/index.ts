@@ -3,7 +3,11 @@
  *  1. Gaussian fit of a 20-bin histogram by Levenberg–Marquardt vs ml-levenberg-marquardt.
  *  2. The constrained problem min −exp(x − y² + xy) s.t. cosh(y) + x = 2 from (0.5, 0.5)
  *     by `lagrange` vs a hand-written Newton iteration on the KKT system.
- *  3. The Moré–Garbow–Hillstrom problems 1–26: where LM, BFGS and Newton end, with their
+ *  3. Derivatives left to @slope/autodiff (run as jit programs by default) against hand-written
+ *     ones, same method: the Gaussian LM fit, and BFGS on Rosenbrock's function.
+ *  4. 27 classic nonlinear least-squares fits (bench/regressions.ts): LM with JS residuals and
+ *     Jacobian against LM through autodiff, jitted and eager.
+ *  5. The Moré–Garbow–Hillstrom problems 1–26: where LM, BFGS and Newton end, with their
  *     iterations and evaluations, beside the previous release's table (bench/mgh-previous.ts).
  */
 import { add, exp, mul, neg, square, sub, sum, tensor, type Tensor } from '@slope/autodiff';
@@ -11,9 +15,11 @@ import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { availableParallelism, loadavg } from 'node:os';
 import { Bench } from 'tinybench';
 import * as optim from '../src/index.js';
-import { lagrange, leastSquares } from '../src/index.js';
+import { bfgs, lagrange, leastSquares } from '../src/index.js';
+import { rosenbrock } from '../src/test-problems.js';
 import { MGH_METHODS, runMghSuite } from './mgh.js';
 import { previousRelease } from './mgh-previous.js';
+import { printRegressionSuite } from './regressions.js';
 
 // Galton's sons, 1-inch bins centred on whole inches (COURSE.md §5.1): 20 bins.
 const centres = Array.from({ length: 20 }, (_, i) => (60 + i) * 2.54);
@@ -85,6 +91,7 @@ const chi2Min = reference.chi2;
 const ours = () => leastSquares(residuals, start, { jacobian });
 const oursBuffers = () => leastSquares(residualsInto, start, { jacobian: jacobianInto });
 const oursAutodiff = () => leastSquares(residualsAutodiff, start);
+const oursAutodiffEager = () => leastSquares(residualsAutodiff, start, { jit: false });
 const mlDefault = () => levenbergMarquardt({ x: centres, y: counts }, gaussian, { initialValues: start });
 const mlAnalytic = () =>
   levenbergMarquardt({ x: centres, y: counts }, gaussian, {
@@ -169,6 +176,14 @@ function solve3(a: number[][], b: number[]): number[] {
 }
 const oursConstrained = () => lagrange(F, G, [0.5, 0.5], analytic);
 const oursConstrainedAutodiff = () => lagrange(FAuto, GAuto, [0.5, 0.5]);
+const oursConstrainedEager = () => lagrange(FAuto, GAuto, [0.5, 0.5], { jit: false });
+
+// Rosenbrock's function from (−1.2, 1) by BFGS: f and ∇f by hand (plain numbers), or f as
+// Tensor ops with ∇f left to autodiff.
+const rosenbrockTensor = (x: Tensor) => add(square(sub(1, x.at(0))), mul(100, square(sub(x.at(1), square(x.at(0))))));
+const bfgsHand = () => bfgs(rosenbrock.f, [-1.2, 1], { gradient: rosenbrock.gradient });
+const bfgsAutodiff = () => bfgs(rosenbrockTensor, [-1.2, 1]);
+const bfgsEager = () => bfgs(rosenbrockTensor, [-1.2, 1], { jit: false });
 
 // The goal pair (ours vs ml-levenberg-marquardt with its defaults) and the other LM variants
 // run in alternating rounds, each a tinybench run with its own warm-up, so that load changes
@@ -179,8 +194,11 @@ const ROUNDS = 5;
 const lmTasks: Record<string, () => unknown> = {
   'optim LM (analytic J)': ours,
   'optim LM (analytic J, reused buffers)': oursBuffers,
+  'optim LM (autodiff J)': oursAutodiff,
   'ml-levenberg-marquardt (defaults)': mlDefault,
   'ml-levenberg-marquardt (analytic J)': mlAnalytic,
+  'optim bfgs (hand gradient)': bfgsHand,
+  'optim bfgs (autodiff gradient)': bfgsAutodiff,
 };
 const lmMeans: Record<string, number[]> = {};
 for (let round = 0; round < ROUNDS; round++) {
@@ -192,12 +210,17 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const ratios = lmMeans['ml-levenberg-marquardt (defaults)']!.map((ml, i) => ml / lmMeans['optim LM (analytic J)']![i]!);
 const ratiosBuffers = lmMeans['ml-levenberg-marquardt (defaults)']!.map((ml, i) => ml / lmMeans['optim LM (analytic J, reused buffers)']![i]!);
+const perRound = (slow: string, fast: string) => lmMeans[slow]!.map((t, i) => t / lmMeans[fast]![i]!);
+const lmAutodiffRatios = perRound('optim LM (autodiff J)', 'optim LM (analytic J)');
+const bfgsAutodiffRatios = perRound('optim bfgs (autodiff gradient)', 'optim bfgs (hand gradient)');
 
 const bench = new Bench({ time: 400, warmupTime: 100 });
 bench
-  .add('optim LM (autodiff J)', oursAutodiff)
+  .add('optim LM (autodiff J, jit: false)', oursAutodiffEager)
+  .add('optim bfgs (autodiff gradient, jit: false)', bfgsEager)
   .add('optim lagrange (analytic)', oursConstrained)
   .add('optim lagrange (autodiff)', oursConstrainedAutodiff)
+  .add('optim lagrange (autodiff, jit: false)', oursConstrainedEager)
   .add('hand-written KKT Newton', handKkt);
 bench.runSync();
 
@@ -226,7 +249,8 @@ console.log(`\nGaussian fit of a 20-bin histogram (Galton sons), start (a, μ, �
 console.table([
   { method: 'optim LM (analytic J)', 'mean time': us(mean('optim LM (analytic J)')), iterations: fit.iterations, 'relative χ² gap': gap(fit.chi2), 'vs optim': '1×' },
   { method: 'optim LM (analytic J, reused buffers)', 'mean time': us(mean('optim LM (analytic J, reused buffers)')), iterations: fitBuffers.iterations, 'relative χ² gap': gap(fitBuffers.chi2), 'vs optim': `${(mean('optim LM (analytic J, reused buffers)') / mean('optim LM (analytic J)')).toFixed(2)}×` },
-  { method: 'optim LM (autodiff J)', 'mean time': us(mean('optim LM (autodiff J)')), iterations: fitAuto.iterations, 'relative χ² gap': gap(fitAuto.chi2), 'vs optim': `${(mean('optim LM (autodiff J)') / mean('optim LM (analytic J)')).toFixed(1)}×` },
+  { method: 'optim LM (autodiff J)', 'mean time': us(mean('optim LM (autodiff J)')), iterations: fitAuto.iterations, 'relative χ² gap': gap(fitAuto.chi2), 'vs optim': `${median(lmAutodiffRatios).toFixed(2)}×` },
+  { method: 'optim LM (autodiff J, jit: false)', 'mean time': us(mean('optim LM (autodiff J, jit: false)')), iterations: fitAuto.iterations, 'relative χ² gap': gap(fitAuto.chi2), 'vs optim': `${(mean('optim LM (autodiff J, jit: false)') / mean('optim LM (analytic J)')).toFixed(0)}×` },
   { method: 'ml-levenberg-marquardt (defaults)', 'mean time': us(mean('ml-levenberg-marquardt (defaults)')), iterations: ml.iterations, 'relative χ² gap': gap(chi2Of(ml.parameterValues)), 'vs optim': `${median(ratios).toFixed(1)}×` },
   { method: 'ml-levenberg-marquardt (analytic J)', 'mean time': us(mean('ml-levenberg-marquardt (analytic J)')), iterations: mlJ.iterations, 'relative χ² gap': gap(chi2Of(mlJ.parameterValues)), 'vs optim': `${(mean('ml-levenberg-marquardt (analytic J)') / mean('optim LM (analytic J)')).toFixed(1)}×` },
 ]);
@@ -248,10 +272,28 @@ console.log('\nmin −exp(x − y² + xy) s.t. cosh(y) + x = 2 from (0.5, 0.5); 
 console.table([
   { method: 'optim lagrange (analytic)', 'mean time': us(mean('optim lagrange (analytic)')), iterations: c.iterations, 'ends at': `(${c.x[0]!.toFixed(7)}, ${c.x[1]!.toFixed(7)})`, f: c.value.toFixed(7), 'vs hand': `${(mean('optim lagrange (analytic)') / mean('hand-written KKT Newton')).toFixed(1)}×` },
   { method: 'optim lagrange (autodiff)', 'mean time': us(mean('optim lagrange (autodiff)')), iterations: cAuto.iterations, 'ends at': `(${cAuto.x[0]!.toFixed(7)}, ${cAuto.x[1]!.toFixed(7)})`, f: cAuto.value.toFixed(7), 'vs hand': `${(mean('optim lagrange (autodiff)') / mean('hand-written KKT Newton')).toFixed(1)}×` },
+  { method: 'optim lagrange (autodiff, jit: false)', 'mean time': us(mean('optim lagrange (autodiff, jit: false)')), iterations: cAuto.iterations, 'ends at': `(${cAuto.x[0]!.toFixed(7)}, ${cAuto.x[1]!.toFixed(7)})`, f: cAuto.value.toFixed(7), 'vs hand': `${(mean('optim lagrange (autodiff, jit: false)') / mean('hand-written KKT Newton')).toFixed(1)}×` },
   { method: 'hand-written KKT Newton', 'mean time': us(mean('hand-written KKT Newton')), iterations: hand.iterations, 'ends at': `(${hand.x.toFixed(7)}, ${hand.y.toFixed(7)})`, f: F(tensor([hand.x, hand.y])).toFixed(7), 'vs hand': '1×' },
 ]);
 
-// 3. Moré–Garbow–Hillstrom, problems 1–26 from the standard starts, default options and exact
+// 3. Derivatives left to autodiff against hand-written ones (issue 16's goals): per-round ratios
+// from the alternating rounds above, so both sides of a ratio ran in the same minutes.
+const range = (rs: readonly number[]) => `${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}×`;
+const goal = (rs: readonly number[], limit: number) => `median ${median(rs).toFixed(2)}× (rounds ${rs.map((r) => `${r.toFixed(2)}×`).join(', ')}; range ${range(rs)}) → goal ≤ ${limit}× ${median(rs) <= limit ? 'met' : 'NOT met'}`;
+const rb = { hand: bfgsHand(), auto: bfgsAutodiff() };
+console.log('\nDerivatives left to @slope/autodiff (jit programs, the default) vs written by hand, same method:');
+console.table([
+  { work: 'Gaussian LM fit, 20 bins', hand: us(mean('optim LM (analytic J)')), autodiff: us(mean('optim LM (autodiff J)')), 'autodiff, jit: false': us(mean('optim LM (autodiff J, jit: false)')), iterations: `${fit.iterations} / ${fitAuto.iterations}` },
+  { work: 'bfgs, Rosenbrock from (−1.2, 1)', hand: us(mean('optim bfgs (hand gradient)')), autodiff: us(mean('optim bfgs (autodiff gradient)')), 'autodiff, jit: false': us(mean('optim bfgs (autodiff gradient, jit: false)')), iterations: `${rb.hand.iterations} / ${rb.auto.iterations}` },
+]);
+console.log(`  LM, autodiff J / analytic J: ${goal(lmAutodiffRatios, 5)}`);
+console.log(`  bfgs, autodiff gradient / hand gradient: ${goal(bfgsAutodiffRatios, 3)}`);
+console.log(`  (jit: false, one pass each: LM ${(mean('optim LM (autodiff J, jit: false)') / mean('optim LM (analytic J)')).toFixed(0)}×, bfgs ${(mean('optim bfgs (autodiff gradient, jit: false)') / mean('optim bfgs (hand gradient)')).toFixed(0)}×)`);
+
+// 4. 27 classic nonlinear least-squares fits.
+printRegressionSuite();
+
+// 5. Moré–Garbow–Hillstrom, problems 1–26 from the standard starts, default options and exact
 // derivatives. "reached" is f within 1e-6 relative of a minimum the paper reports (1e-8 when
 // f* = 0); "claims" marks a run that says it converged without reaching one.
 const rows = runMghSuite(optim, { strategy: 'course-hybrid' });

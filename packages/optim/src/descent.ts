@@ -7,7 +7,7 @@ import { DEFAULT_HISTORY_LIMIT } from './run.js';
 import { historyLimit, nonNegativeNumber, positiveInteger, positiveNumber } from './validate.js';
 
 /** The option names every descent method accepts (each method adds its own). */
-export const DESCENT_OPTION_KEYS = ['maxIterations', 'historyLimit', 'gradientTolerance', 'stepTolerance', 'valueTolerance', 'divergenceLimit', 'gradient'] as const;
+export const DESCENT_OPTION_KEYS = ['maxIterations', 'historyLimit', 'gradientTolerance', 'stepTolerance', 'valueTolerance', 'divergenceLimit', 'gradient', 'jit'] as const;
 
 export interface ResolvedDescentOptions {
   readonly maxIterations: number;

@@ -1,15 +1,17 @@
 /**
  * Turns user functions (Tensor objectives, supplied derivatives) into plain Float64Array
- * evaluators with an evaluation counter. Derivatives not supplied come from @slope/autodiff.
+ * evaluators with an evaluation counter. Derivatives not supplied come from @slope/autodiff:
+ * through `jit` programs by default (compiled.ts), eagerly with `jit: false` or when the
+ * function cannot be traced; both give the same results to rounding.
  */
-import { hessian as adHessian, jacobian as adJacobian, noGrad, reshape, Tensor, valueAndGrad } from '@slope/autodiff';
+import { hessian as adHessian, jacobian as adJacobian, jit, noGrad, reshape, Tensor, valueAndGrad } from '@slope/autodiff';
+import { type JitChoice, LazyProgram, outputBuffers } from './compiled.js';
 import type { GradientFunction, MatrixFunction, Objective, VectorFunction } from './types.js';
 import { checkLength } from './validate.js';
 
 export interface ScalarEvaluator {
   readonly n: number;
   evaluations: number;
-  value(x: Float64Array): number;
   valueAndGradient(x: Float64Array): { value: number; gradient: Float64Array };
 }
 
@@ -34,6 +36,27 @@ function tensorValued(method: string, f: Objective, missing: string): (x: Tensor
       );
     }
     return out;
+  };
+}
+
+/**
+ * f as jit traces it: a size-1 Tensor result, or a throw that sends the run to the eager path,
+ * which then accepts (a plain number where no gradient is needed) or reports it in its words.
+ */
+function tracedScalar(f: Objective): (x: Tensor) => Tensor {
+  return (x: Tensor) => {
+    const out = f(x);
+    if (!(out instanceof Tensor) || out.size !== 1) throw new TypeError('not a scalar Tensor: left to the eager path');
+    return out;
+  };
+}
+
+/** F as jit traces it, flattened to [m]; anything but a Tensor result is left to the eager path. */
+function tracedVector(F: VectorFunction): (x: Tensor) => Tensor {
+  return (x: Tensor) => {
+    const out = F(x);
+    if (!(out instanceof Tensor)) throw new TypeError('not a Tensor: left to the eager path');
+    return reshape(out, [out.size]);
   };
 }
 
@@ -79,17 +102,17 @@ class NoGradCall<R> {
   }
 }
 
-export function scalarEvaluator(method: string, f: Objective, n: number, gradient?: GradientFunction): ScalarEvaluator {
+export function scalarEvaluator(method: string, f: Objective, n: number, gradient?: GradientFunction, choice?: JitChoice): ScalarEvaluator {
   const shape = [n];
   const withGradient = gradient === undefined ? valueAndGrad(tensorValued(method, f, 'gradient')) : undefined;
+  const compiled = new LazyProgram(gradient === undefined ? choice : undefined, 'valueAndGradient', shape, () => jit(valueAndGrad(tracedScalar(f))).lower(new Float64Array(n)));
+  // The compiled program's buffers, owned by this run: `[x]` and `[value, gradient]`.
+  const inputs: Float64Array[] = [];
+  let outputs: Float64Array[] | undefined;
   const caller = new NoGradCall(f, shape);
   const ev: ScalarEvaluator = {
     n,
     evaluations: 0,
-    value(x) {
-      ev.evaluations++;
-      return scalarOf(method, caller.call(x));
-    },
     valueAndGradient(x) {
       ev.evaluations++;
       if (gradient !== undefined) {
@@ -97,6 +120,13 @@ export function scalarEvaluator(method: string, f: Objective, n: number, gradien
         const g = gradient(x);
         checkLength(method, 'the gradient', g.length, n);
         return { value, gradient: copyOf(g) };
+      }
+      const program = compiled.get();
+      if (program != null) {
+        outputs ??= outputBuffers(program);
+        inputs[0] = x;
+        program.run(inputs, outputs);
+        return { value: outputs[0]![0]!, gradient: outputs[1]!.slice() };
       }
       const [v, g] = withGradient!(argument(x, shape));
       const grad = g as Tensor;
@@ -127,11 +157,21 @@ export function toMatrix(method: string, what: string, raw: readonly ArrayLike<n
   return out;
 }
 
-export function hessianEvaluator(method: string, f: Objective, n: number, supplied?: MatrixFunction): (x: Float64Array) => Float64Array {
+export function hessianEvaluator(method: string, f: Objective, n: number, supplied?: MatrixFunction, choice?: JitChoice): (x: Float64Array) => Float64Array {
   if (supplied !== undefined) return (x) => toMatrix(method, 'the Hessian', supplied(x), n, n);
   const h = adHessian(tensorValued(method, f, 'hessian'));
   const shape = [n];
+  const compiled = new LazyProgram(choice, 'hessian', shape, () => jit(adHessian(tracedScalar(f))).lower(new Float64Array(n)));
+  const inputs: Float64Array[] = [];
   return (x) => {
+    const program = compiled.get();
+    if (program != null) {
+      inputs[0] = x;
+      // Callers keep the matrix, so each call gets its own output buffer.
+      const out = program.run(inputs)[0]!;
+      checkLength(method, 'the Hessian', out.length, n * n);
+      return out;
+    }
     const out = h(argument(x, shape));
     checkLength(method, 'the Hessian', out.size, n * n);
     return out.data.slice();
@@ -161,7 +201,7 @@ function vectorView(method: string, out: Tensor | ArrayLike<number>): ArrayLike<
   return out;
 }
 
-export function vectorEvaluator(method: string, F: VectorFunction, n: number, supplied?: MatrixFunction): VectorEvaluator {
+export function vectorEvaluator(method: string, F: VectorFunction, n: number, supplied?: MatrixFunction, choice?: JitChoice): VectorEvaluator {
   const jac =
     supplied === undefined
       ? adJacobian((x: Tensor) => {
@@ -175,6 +215,12 @@ export function vectorEvaluator(method: string, F: VectorFunction, n: number, su
         })
       : undefined;
   const shape = [n];
+  // Without a supplied Jacobian both F and J are compiled; with one, F stays the user's own call.
+  const jitChoice = supplied === undefined ? choice : undefined;
+  const compiledValues = new LazyProgram(jitChoice, 'residuals', shape, () => jit(tracedVector(F)).lower(new Float64Array(n)));
+  const compiledJacobian = new LazyProgram(jitChoice, 'jacobian', shape, () => jit(adJacobian(tracedVector(F))).lower(new Float64Array(n)));
+  const inputs: Float64Array[] = [];
+  let outputs: Float64Array[] | undefined;
   const caller = new NoGradCall(F, shape);
   const ev: VectorEvaluator = {
     n,
@@ -184,10 +230,24 @@ export function vectorEvaluator(method: string, F: VectorFunction, n: number, su
     },
     valuesView(x) {
       ev.evaluations++;
+      const program = compiledValues.get();
+      if (program != null) {
+        outputs ??= outputBuffers(program);
+        inputs[0] = x;
+        return program.run(inputs, outputs)[0]!;
+      }
       return vectorView(method, caller.call(x));
     },
     jacobian(x, m) {
       if (supplied !== undefined) return toMatrix(method, 'the Jacobian', supplied(x), m, n);
+      const program = compiledJacobian.get();
+      if (program != null) {
+        inputs[0] = x;
+        // Callers may keep J while evaluating F again, so each call gets its own output buffer.
+        const out = program.run(inputs)[0]!;
+        checkLength(method, 'the Jacobian', out.length, m * n);
+        return out;
+      }
       const out = jac!(argument(x, shape));
       checkLength(method, 'the Jacobian', out.size, m * n);
       return out.data.slice();
@@ -195,4 +255,3 @@ export function vectorEvaluator(method: string, F: VectorFunction, n: number, su
   };
   return ev;
 }
-

@@ -1,6 +1,7 @@
 import { vectorEvaluator } from './evaluate.js';
 import { allFinite, matTVec, norm, solve } from './linalg.js';
 import { rejectUnknownOptions } from './options.js';
+import { jitChoice } from './compiled.js';
 import { DEFAULT_HISTORY_LIMIT, OptimizationRun, smallStep, Tracker } from './run.js';
 import type { IterationState, MatrixFunction, OptimizationResult, VectorFunction } from './types.js';
 import { checkLength, historyLimit, nonNegativeNumber, optionalFunction, positiveInteger, positiveNumber, requireFunction, startVector } from './validate.js';
@@ -28,6 +29,8 @@ export interface FindRootOptions {
   readonly divergenceLimit?: number;
   /** Halve the Newton step until ‖F‖ decreases (default true); false takes full steps like the textbook method. */
   readonly lineSearch?: boolean;
+  /** Run the derivatives taken from `@slope/autodiff` as `jit` programs (default true); see {@link DescentOptions.jit} for when to pass false. */
+  readonly jit?: boolean;
 }
 
 /**
@@ -54,10 +57,10 @@ export interface FindRootResult extends OptimizationResult {
 export function findRootSteps(F: VectorFunction, x0: ArrayLike<number>, options: FindRootOptions = {}): OptimizationRun<FindRootResult> {
   const method = 'findRoot';
   requireFunction(method, 'F', F);
-  rejectUnknownOptions(method, options, ['jacobian', 'maxIterations', 'historyLimit', 'valueTolerance', 'stepTolerance', 'divergenceLimit', 'lineSearch']);
+  rejectUnknownOptions(method, options, ['jacobian', 'maxIterations', 'historyLimit', 'valueTolerance', 'stepTolerance', 'divergenceLimit', 'lineSearch', 'jit']);
   const start = startVector(method, 'x0', x0);
   const n = start.length;
-  const ev = vectorEvaluator(method, F, n, optionalFunction<MatrixFunction>(method, 'jacobian', options.jacobian));
+  const ev = vectorEvaluator(method, F, n, optionalFunction<MatrixFunction>(method, 'jacobian', options.jacobian), jitChoice(method, F, options));
   const maxIterations = positiveInteger(method, 'maxIterations', options.maxIterations, 100);
   const valueTolerance = nonNegativeNumber(method, 'valueTolerance', options.valueTolerance, 1e-12);
   const stepTolerance = nonNegativeNumber(method, 'stepTolerance', options.stepTolerance, 1e-14);

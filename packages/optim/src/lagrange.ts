@@ -1,6 +1,7 @@
 import { hessianEvaluator, scalarEvaluator, toMatrix } from './evaluate.js';
 import { allFinite, cholesky, dot, matTVec, matVec, norm, nullSpace, project, solve } from './linalg.js';
 import { rejectUnknownOptions } from './options.js';
+import { type JitChoice, jitChoice } from './compiled.js';
 import { DEFAULT_HISTORY_LIMIT, OptimizationRun, smallStep, Tracker } from './run.js';
 import type { GradientFunction, IterationState, MatrixFunction, Objective, OptimizationResult, StopReason } from './types.js';
 import {
@@ -67,6 +68,8 @@ export interface LagrangeOptions {
   readonly tolerance?: number;
   /** Stop when ‖Δx‖ ≤ this · (1 + ‖x‖) (a success only where ‖g‖ ≤ √tolerance). Default 1e-15. */
   readonly stepTolerance?: number;
+  /** Run the derivatives taken from `@slope/autodiff` as `jit` programs (default true); see {@link DescentOptions.jit} for when to pass false. */
+  readonly jit?: boolean;
 }
 
 const OPTION_KEYS = [
@@ -80,6 +83,7 @@ const OPTION_KEYS = [
   'historyLimit',
   'tolerance',
   'stepTolerance',
+  'jit',
 ] as const;
 
 /**
@@ -140,12 +144,14 @@ export function lagrangeSteps(
   // A point farther than this from g = 0 is not on the constraints: no stationary point, no success.
   const feasibility = Math.sqrt(tolerance);
   const stepTolerance = nonNegativeNumber(name, 'stepTolerance', options.stepTolerance, 1e-15);
-  const objective = scalarEvaluator(name, f, n, optionalFunction<GradientFunction>(name, 'gradient', options.gradient));
-  const hessianF = hessianEvaluator(name, f, n, optionalFunction<MatrixFunction>(name, 'hessian', options.hessian));
+  const jitF = jitChoice(name, f, options);
+  const objective = scalarEvaluator(name, f, n, optionalFunction<GradientFunction>(name, 'gradient', options.gradient), jitF);
+  const hessianF = hessianEvaluator(name, f, n, optionalFunction<MatrixFunction>(name, 'hessian', options.hessian), jitF);
   const suppliedJacobian = optionalFunction<MatrixFunction>(name, 'constraintJacobian', options.constraintJacobian);
   const suppliedHessians = optionalFunction<NonNullable<LagrangeOptions['constraintHessians']>>(name, 'constraintHessians', options.constraintHessians);
-  const constraintEvaluators = cs.map((c) => scalarEvaluator(name, c, n, suppliedJacobian === undefined ? undefined : () => new Float64Array(n)));
-  const constraintHessians = suppliedHessians === undefined ? cs.map((c) => hessianEvaluator(name, c, n)) : [];
+  const jitOf = (c: Objective): JitChoice => ({ ...jitF, owner: c });
+  const constraintEvaluators = cs.map((c) => scalarEvaluator(name, c, n, suppliedJacobian === undefined ? undefined : () => new Float64Array(n), jitOf(c)));
+  const constraintHessians = suppliedHessians === undefined ? cs.map((c) => hessianEvaluator(name, c, n, undefined, jitOf(c))) : [];
   // Maximising f is minimising −f; `sign` maps internal quantities back to f's convention.
   const sign = mode === 'maximize' ? -1 : 1;
 

@@ -3,6 +3,7 @@ import { type VectorEvaluator, vectorEvaluator } from './evaluate.js';
 import { allFinite, choleskyInto, choleskySolveInPlace, norm, solve } from './linalg.js';
 import { lmStep, lmWork, type LmWork, quadraticForm } from './lm-step.js';
 import { rejectUnknownOptions } from './options.js';
+import { jitChoice } from './compiled.js';
 import { qrFactor, rangeNorm } from './qr.js';
 import { DEFAULT_HISTORY_LIMIT, OptimizationRun, Tracker } from './run.js';
 import type { IterationDetail, IterationState, MatrixFunction, OptimizationResult, StopReason, VectorFunction } from './types.js';
@@ -79,6 +80,8 @@ export interface LeastSquaresOptions {
   readonly valueTolerance?: number;
   /** Diverged when χ² exceeds the best by this · (1 + best). Default 1e10. */
   readonly divergenceLimit?: number;
+  /** Run the derivatives taken from `@slope/autodiff` as `jit` programs (default true); see {@link DescentOptions.jit} for when to pass false. */
+  readonly jit?: boolean;
 }
 
 const OPTION_KEYS = [
@@ -93,6 +96,7 @@ const OPTION_KEYS = [
   'stepTolerance',
   'valueTolerance',
   'divergenceLimit',
+  'jit',
 ] as const;
 
 /**
@@ -139,7 +143,7 @@ export function leastSquaresSteps(
   const n = start.length;
   const method = oneOf(name, 'method', options.method, METHODS, 'levenberg-marquardt');
   const steepest = method === 'steepest';
-  const ev = vectorEvaluator(name, residuals, n, optionalFunction<MatrixFunction>(name, 'jacobian', options.jacobian));
+  const ev = vectorEvaluator(name, residuals, n, optionalFunction<MatrixFunction>(name, 'jacobian', options.jacobian), jitChoice(name, residuals, options));
   const sigma = options.sigma;
   if (sigma !== undefined && typeof sigma !== 'number' && typeof (sigma as ArrayLike<number>).length !== 'number') {
     throw new TypeError(`${name}: option "sigma" must be a number or an array of numbers`);

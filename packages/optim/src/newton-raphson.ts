@@ -1,4 +1,5 @@
-import { scalar, Tensor, valueAndGrad } from '@slope/autodiff';
+import { jit, scalar, Tensor, valueAndGrad } from '@slope/autodiff';
+import { type JitChoice, jitChoice, LazyProgram } from './compiled.js';
 import { rejectUnknownOptions } from './options.js';
 import { DEFAULT_HISTORY_LIMIT, OptimizationRun, Tracker } from './run.js';
 import type { IterationState, OptimizationResult } from './types.js';
@@ -27,6 +28,8 @@ export interface NewtonRaphsonOptions {
   readonly divergenceLimit?: number;
   /** Two iterates closer than this · (1 + |x|) (without converging) mark a cycle. Default 1e-9. */
   readonly cycleTolerance?: number;
+  /** Run the derivatives taken from `@slope/autodiff` as `jit` programs (default true); see {@link DescentOptions.jit} for when to pass false. */
+  readonly jit?: boolean;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface NewtonRaphsonResult extends OptimizationResult {
 export type ScalarFunction = ((x: number) => number) | ((x: Tensor) => Tensor);
 
 const LONGEST_CYCLE = 8;
-const OPTION_KEYS = ['derivative', 'maxIterations', 'historyLimit', 'valueTolerance', 'stepTolerance', 'divergenceLimit', 'cycleTolerance'] as const;
+const OPTION_KEYS = ['derivative', 'maxIterations', 'historyLimit', 'valueTolerance', 'stepTolerance', 'divergenceLimit', 'cycleTolerance', 'jit'] as const;
 
 /** What a user function returned, for error messages. */
 function describe(value: unknown): string {
@@ -56,7 +59,7 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function evaluator(method: string, f: ScalarFunction, derivative: ((x: number) => number) | undefined) {
+function evaluator(method: string, f: ScalarFunction, derivative: ((x: number) => number) | undefined, choice: JitChoice) {
   if (derivative !== undefined) {
     const plain = f as (x: number) => number;
     return (x: number) => {
@@ -75,7 +78,22 @@ function evaluator(method: string, f: ScalarFunction, derivative: ((x: number) =
     return out;
   };
   const vg = valueAndGrad(tensorFn);
+  // f as jit traces it: anything but a size-1 Tensor is left to the eager path, which reports it.
+  const traced = (x: Tensor): Tensor => {
+    const out = (f as (x: Tensor) => Tensor | number)(x);
+    if (!(out instanceof Tensor) || out.size !== 1) throw new TypeError('not a scalar Tensor: left to the eager path');
+    return out;
+  };
+  const compiled = new LazyProgram(choice, 'valueAndDerivative', [], () => jit(valueAndGrad(traced)).lower(scalar(0)));
+  const input = [new Float64Array(1)];
+  const outputs = [new Float64Array(1), new Float64Array(1)];
   return (x: number) => {
+    const program = compiled.get();
+    if (program != null) {
+      input[0]![0] = x;
+      program.run(input, outputs);
+      return { value: outputs[0]![0]!, slope: outputs[1]![0]! };
+    }
     const [v, g] = vg(scalar(x));
     return { value: v.item(), slope: (g as Tensor).item() };
   };
@@ -115,7 +133,7 @@ export function newtonRaphsonSteps(f: ScalarFunction, x0: number, options: Newto
   const stepTolerance = nonNegativeNumber(method, 'stepTolerance', options.stepTolerance, 1e-12);
   const divergenceLimit = positiveNumber(method, 'divergenceLimit', options.divergenceLimit, 1e12);
   const cycleTolerance = nonNegativeNumber(method, 'cycleTolerance', options.cycleTolerance, 1e-9);
-  const evalAt = evaluator(method, f, derivative);
+  const evalAt = evaluator(method, f, derivative, jitChoice(method, f, options));
   let evaluations = 0;
   const tracker = new Tracker<{ root: number }>(method, () => evaluations, 'abs', historyLimit(method, options.historyLimit, DEFAULT_HISTORY_LIMIT));
   tracker.extras = (s) => ({ root: s.x[0]! });

@@ -86,11 +86,11 @@ function hybridImplied(options: NewtonOptions | null | undefined): boolean {
  */
 export function newtonSteps(f: Objective, x0: ArrayLike<number>, options: NewtonOptions = {}): OptimizationRun {
   const method = 'newton';
-  const { x0: start, ev, tracker, opts } = scalarSetup(method, f, x0, options, ['hessian', 'strategy', ...HYBRID_ONLY], {
+  const { x0: start, ev, tracker, opts, jit } = scalarSetup(method, f, x0, options, ['hessian', 'strategy', ...HYBRID_ONLY], {
     // The hybrid keeps the course's budget; trust regions crawl along curved valleys (Meyer's takes ~200 steps).
     maxIterations: hybridImplied(options) ? 100 : 500,
   });
-  const hessianAt = hessianEvaluator(method, f, start.length, optionalFunction<MatrixFunction>(method, 'hessian', options.hessian));
+  const hessianAt = hessianEvaluator(method, f, start.length, optionalFunction<MatrixFunction>(method, 'hessian', options.hessian), jit);
   const hybridOption = HYBRID_ONLY.find((key) => options[key] !== undefined);
   const strategy = oneOf(method, 'strategy', options.strategy, ['trust-region', 'course-hybrid'], hybridOption === undefined ? 'trust-region' : 'course-hybrid');
   if (strategy === 'trust-region') {

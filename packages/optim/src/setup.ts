@@ -1,3 +1,4 @@
+import { type JitChoice, jitChoice } from './compiled.js';
 import { DESCENT_OPTION_KEYS, type ResolvedDescentOptions, resolveDescentOptions } from './descent.js';
 import { type ScalarEvaluator, scalarEvaluator } from './evaluate.js';
 import { rejectUnknownOptions } from './options.js';
@@ -10,6 +11,8 @@ export interface ScalarSetup {
   readonly ev: ScalarEvaluator;
   readonly tracker: Tracker;
   readonly opts: ResolvedDescentOptions;
+  /** The run's `jit` choice, for any further derivative it takes (newton's Hessian). */
+  readonly jit: JitChoice;
 }
 
 /**
@@ -30,6 +33,7 @@ export function scalarSetup(
   const start = startVector(method, 'x0', x0);
   const gradient = optionalFunction<GradientFunction>(method, 'gradient', options.gradient);
   const opts = resolveDescentOptions(method, options, defaults);
-  const ev = scalarEvaluator(method, f, start.length, gradient);
-  return { x0: start, ev, tracker: new Tracker(method, ev, 'value', opts.historyLimit), opts };
+  const jit = jitChoice(method, f, options);
+  const ev = scalarEvaluator(method, f, start.length, gradient, jit);
+  return { x0: start, ev, tracker: new Tracker(method, ev, 'value', opts.historyLimit), opts, jit };
 }

@@ -1,6 +1,7 @@
 import type { Tensor } from '@slope/autodiff';
 import { DESCENT_OPTION_KEYS, descentLoop, resolveDescentOptions } from './descent.js';
 import { scalarEvaluator } from './evaluate.js';
+import { jitChoice } from './compiled.js';
 import { rejectUnknownOptions } from './options.js';
 import { OptimizationRun, Tracker } from './run.js';
 import type { DescentOptions, OptimizationResult, Rng } from './types.js';
@@ -40,6 +41,12 @@ export interface SgdOptions extends Omit<DescentOptions, 'gradient'> {
   readonly rng?: Rng;
   /** ∇ of the batch loss by hand. */
   readonly gradient?: (x: Float64Array, batch: Int32Array) => ArrayLike<number>;
+  /**
+   * With a full batch (the default), the gradient autodiff takes runs as a `jit` program
+   * (default true; see {@link DescentOptions.jit}); mini-batches always run eagerly, since the
+   * data f reads changes with every batch.
+   */
+  readonly jit?: boolean;
 }
 
 /**
@@ -106,7 +113,10 @@ export function sgdSteps(f: BatchObjective, x0: ArrayLike<number>, options: SgdO
     cursor += batchSize;
   };
   nextBatch();
-  const ev = scalarEvaluator(method, (x) => f(x, batch), n, gradient === undefined ? undefined : (x) => gradient(x, batch));
+  // A full batch is the same indices 0…N−1 at every step, so f(·, batch) can be compiled once
+  // (keyed on f and N); mini-batches change the data f reads at every step, so they run eagerly.
+  const jit = jitChoice(method, f, options, `full batch of ${dataSize}`);
+  const ev = scalarEvaluator(method, (x) => f(x, batch), n, gradient === undefined ? undefined : (x) => gradient(x, batch), batchSize === dataSize ? jit : undefined);
   const tracker = new Tracker(method, ev, 'value', opts.historyLimit);
   const gen = descentLoop(tracker, ev, start, opts, (current) => {
     const x = Float64Array.from(current.x);

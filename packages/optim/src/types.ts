@@ -200,4 +200,11 @@ export interface DescentOptions {
   readonly divergenceLimit?: number;
   /** ∇f by hand; otherwise `valueAndGrad` from `@slope/autodiff`. */
   readonly gradient?: GradientFunction;
+  /**
+   * Derivatives taken from `@slope/autodiff` (those you do not supply) run as `jit` programs,
+   * traced once per function and input size and kept for later runs. Default true. Pass
+   * false when f reads values that change between runs from outside its argument (a captured
+   * tensor, array or number you modify): jit freezes them when it first traces f.
+   */
+  readonly jit?: boolean;
 }

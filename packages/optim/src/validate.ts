@@ -67,6 +67,12 @@ export function oneOf<T extends string>(method: string, name: string, value: unk
   return value as T;
 }
 
+export function booleanOption(method: string, name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new TypeError(`${method}: option "${name}" must be true or false, got ${show(value)}`);
+  return value;
+}
+
 export function optionalFunction<F>(method: string, name: string, value: unknown): F | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'function') throw new TypeError(`${method}: option "${name}" must be a function, got ${show(value)}`);
