@@ -9,7 +9,7 @@ import { serveStatic, type StaticServer } from './test-server.js';
 // test task depends on build). Real Chromium, driven by playwright-core (TOOLCHAIN.md §4.4a).
 const dist = fileURLToPath(new URL('../.vitepress/dist', import.meta.url));
 const shots = fileURLToPath(new URL('../.test-results/screenshots', import.meta.url));
-const PAGES = ['index', 'getting-started', 'week1', 'week2', 'sandpit', 'week3', 'week4', 'week5', 'week6', 'api/index', 'api/symbolic', 'api/autodiff', 'api/optim', 'api/models', 'api/plot'] as const;
+const PAGES = ['index', 'getting-started', 'week1', 'week2', 'sandpit', 'week3', 'week4', 'week5', 'week6', 'integration', 'api/index', 'api/symbolic', 'api/autodiff', 'api/optim', 'api/models', 'api/plot'] as const;
 
 // axe-core, injected into each page for the accessibility checks.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -23,6 +23,16 @@ console.log(t.polynomial.toString(), t.evaluate(1.5));`,
 console.log(terms.map((term) => term.coefficient.toString())); // ['1', '0', '-1/2', '0', '1/24']`,
     TaylorRemainder: `const r: TaylorRemainder = taylor('exp(x)', { about: 0, order: 3 }).remainder(1);
 console.log(r.nextTerm, r.lagrangeBound, r.actual);`,
+    IntegralRule: `const rules: IntegralRule[] = explainIntegral('x*exp(x)', 'x').map((s) => s.rule);
+console.log(rules);`,
+    Bound: `const bounds: Bound[] = [0, 'pi/2', Infinity];
+console.log(integrate('cos(x)', 'x', bounds[0], bounds[1]).toString(), integrate('exp(-x)', 'x', bounds[0], bounds[2]).toString()); // 1 1`,
+    Integrand: `const f: Integrand = 'exp(-x^2)';
+console.log(quad(f, -Infinity, Infinity).value, Math.sqrt(Math.PI));`,
+    Integrand2d: `const f: Integrand2d = (x, y) => x * y;
+console.log(quad2d(f, [0, 1], [0, 2]).value); // 1`,
+    InnerLimit: `const top: InnerLimit = (x) => x;
+console.log(quad2d('1', [0, 1], [0, top]).value); // area of the triangle under y = x: 0.5`,
   },
   autodiff: {
     NestedNumbers: `const rows: NestedNumbers = [[1, 2], [3, 4]];

@@ -1,7 +1,7 @@
 import { compile, evaluate, toTex } from '@slope/symbolic';
 import { courseColors, lineChart } from '@slope/plot';
 import { chartView } from '../chart.js';
-import { powerOfTenTicks, updateChart } from '../chart-update.js';
+import { updateChart } from '../chart-update.js';
 import { formatNumber, h, select, slider } from '../dom.js';
 import { sample } from '../sampling.js';
 import { texElement } from '../tex.js';
@@ -88,16 +88,12 @@ export const mount: MountWidget = (root) => {
     const e = cache.errors;
     updateChart(
       errorView,
-      powerOfTenTicks(
-        lineChart(
-          [
-            { x: e.n, y: e.errors, label: `|Sₙ − I| (${rule})`, color: courseColors.magenta, width: 2 },
-            { x: [n], y: [e.errors[n - 1] as number], label: `n = ${n}`, color: courseColors.orange, width: 1, pointRadius: 6 },
-          ],
-          { xScale: 'log', yScale: 'log', xLabel: 'n (rectangles)', yLabel: 'error', aspectRatio: aspectFor(root, 1.7) },
-        ),
-        'x',
-        'y',
+      lineChart(
+        [
+          { x: e.n, y: e.errors, label: `|Sₙ − I| (${rule})`, color: courseColors.magenta, width: 2 },
+          { x: [n], y: [e.errors[n - 1] as number], label: `n = ${n}`, color: courseColors.orange, width: 1, pointRadius: 6 },
+        ],
+        { xScale: 'log', yScale: 'log', xLabel: 'n (rectangles)', yLabel: 'error', aspectRatio: aspectFor(root, 1.7) },
       ),
     );
     readout.dataset['sum'] = String(s);
