@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, limit, SeriesError } from './index.js';
+import { derivative, evaluate, limit, SeriesError } from './index.js';
 
 const limitOf = (src: string, v: string, a: number, direction?: '+' | '-' | 'both'): string => limit(src, v, a, direction === undefined ? {} : { direction }).toString();
 
@@ -22,6 +23,22 @@ describe('limit(expr, x, a, { direction })', () => {
     ['3*x^2 + 2', 'x', 2, '14'],
   ] as const)('limit(%j, %s → %d) is %s', (src, v, a, want) => {
     expect(limitOf(src, v, a)).toBe(want);
+  });
+
+  it('rise over run: for any polynomial times a course function, the limit of the difference quotient is the derivative', () => {
+    // Sums written with nested subtractions, so the constant term (f(x) − f(x)) only cancels once multiplied out.
+    const polynomial = fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 1, maxLength: 5 }).map((cs) => cs.map((c, k) => `(${c})*x^${k}`).join(' - (0 - ') + ')'.repeat(cs.length - 1));
+    const factor = fc.constantFrom('1', 'sin(x)', 'exp(x)', 'cos(2*x)', 'log(x)', 'sqrt(x)');
+    fc.assert(fc.property(polynomial, factor, (p, g) => {
+      const f = `(${p})*${g}`;
+      const at = (x: string) => f.replace(/\bx\b/g, x);
+      const lim = limit(`(${at('(x + h)')} - ${at('x')})/h`, 'h', 0);
+      const df = derivative(f, 'x');
+      for (const x of [0.37, 1.6, 2.9]) {
+        const want = evaluate(df, { x });
+        expect(Math.abs(evaluate(lim, { x }) - want)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(want)));
+      }
+    }), { numRuns: 60 });
   });
 
   it('rise over run: the limits of the course\'s difference quotients are the derivatives, symbolically', () => {

@@ -3,6 +3,7 @@ import { constantsOnly, evaluateDefined, powNumber } from './evaluate.js';
 import type { AnyNode } from './expr.js';
 import { functionSpec } from './functions.js';
 import { addNums, isExactZero, mulNums, ONE, rational, ZERO } from './nodes.js';
+import { expand } from './integration-rewrites.js';
 import { fractionOf } from './rational.js';
 import { canonical } from './simplify.js';
 import { collectSymbols } from './symbols.js';
@@ -95,6 +96,9 @@ export const symbolicRing: Ring<AnyNode> = {
   isStructuralZero: isExactZero,
   isZero(a) {
     if (a.kind === 'num' && a.exact) return a.value === 0;
+    // A coefficient with free parameters (x in a difference quotient taken in h) is often a
+    // polynomial that cancels once multiplied out: decide that exactly before probing numbers.
+    if (collectSymbols(a).length > 0 && isExactZero(expand(a))) return true;
     const zero = probeIsZero(a);
     if (zero === undefined) throw new SeriesFailure('undecidable', `cannot decide whether ${a.toString()} is zero`);
     return zero;

@@ -1,4 +1,4 @@
-import { compile, derivative, parse } from '@slope/symbolic';
+import { compile, type Expr, limit, parse, toTex } from '@slope/symbolic';
 import { courseColors, lineChart } from '@slope/plot';
 import { chartView } from '../chart.js';
 import { formatNumber, h, select, slider } from '../dom.js';
@@ -21,16 +21,32 @@ export interface Secant {
 }
 
 /**
- * Rise over run for one Δx, against the exact derivative from @slope/symbolic.
+ * The derivative as the course defines it, taken symbolically by `limit` from @slope/symbolic:
+ * f′(x) = lim_{Δx→0} (f(x + Δx) − f(x))/Δx, with x left free.
+ *
+ * @example
+ * ```ts
+ * riseOverRunLimit('x^3 - 2*x').toString(); // '3*x^2 - 2'
+ * ```
+ */
+export function riseOverRunLimit(expr: string): Expr {
+  // The canonical form writes every product with '*', so x stands alone wherever it occurs.
+  const f = parse(expr).toString();
+  const shifted = f.replace(/\bx\b/g, '(x + dx)');
+  return limit(`((${shifted}) - (${f}))/dx`, 'dx', 0);
+}
+
+/**
+ * Rise over run for one Δx, against the limit of rise over run (the exact derivative).
  *
  * @example
  * ```ts
  * secant('x^2', 1, 0.1).slope; // 2.1
  * ```
  */
-export function secant(expr: string, x: number, dx: number): Secant {
+export function secant(expr: string, x: number, dx: number, derivativeOfF: Expr = riseOverRunLimit(expr)): Secant {
   const f = compile(expr, ['x']);
-  const df = compile(derivative(parse(expr), 'x'), ['x']);
+  const df = compile(derivativeOfF, ['x']);
   const slope = (f([x + dx]) - f([x])) / dx;
   const tangentSlope = df([x]);
   return { slope, tangentSlope, error: Math.abs(slope - tangentSlope) };
@@ -41,13 +57,14 @@ export const mount: MountWidget = (root) => {
   let expr = FUNCTIONS[0]?.[0] ?? 'x^2';
   let x0 = 1;
   let logDx = 0; // log10 Δx, so the slider reaches Δx = 0.0001 smoothly
+  let limitOfF = riseOverRunLimit(expr);
   const view = chartView('Secant and tangent of f');
   const readout = h('div', { class: 'slope-readout', 'data-role': 'secant-readout' });
 
   const draw = (): void => {
     const dx = 10 ** logDx;
     const f = compile(expr, ['x']);
-    const s = secant(expr, x0, dx);
+    const s = secant(expr, x0, dx, limitOfF);
     const curve = sample((x) => f([x]), -3, 3, 241);
     const y0 = f([x0]);
     const y1 = f([x0 + dx]);
@@ -69,6 +86,7 @@ export const mount: MountWidget = (root) => {
     );
     readout.replaceChildren(
       texFormulas([
+        `f'(x) = \\lim_{\\Delta x \\to 0} \\frac{f(x+\\Delta x)-f(x)}{\\Delta x} = ${toTex(limitOfF)}`,
         `\\frac{f(x+\\Delta x)-f(x)}{\\Delta x}\\Big|_{x=${formatNumber(x0, 3)},\\ \\Delta x=${formatNumber(dx, 3)}} = ${formatNumber(s.slope, 6)}`,
         `f'(${formatNumber(x0, 3)}) = ${formatNumber(s.tangentSlope, 6)}`,
       ]),
@@ -78,6 +96,7 @@ export const mount: MountWidget = (root) => {
 
   const fn = select('Function', FUNCTIONS, expr, (v) => {
     expr = v;
+    limitOfF = riseOverRunLimit(expr);
     draw();
   });
   const xSlider = slider({ label: 'x', min: -2.5, max: 2.5, step: 0.05, value: x0, onInput: (v) => { x0 = v; draw(); } });

@@ -7,7 +7,7 @@ import { classify, stationaryPoints } from './hessian-classify.js';
 import { jacobianField } from './jacobian-arrows.js';
 import { jacobianAndDeterminant } from './jacobian-polar.js';
 import { stepStudy } from './reality-is-hard.js';
-import { secant } from './secant.js';
+import { riseOverRunLimit, secant } from './secant.js';
 import { BEAST_FORMS, beastCheck } from './taming-beast.js';
 import { notCost, notGradient } from './tanh-neuron.js';
 
@@ -19,6 +19,12 @@ describe('secant', () => {
     fc.assert(fc.property(fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: 1e-3, max: 1, noNaN: true }), (x, dx) => {
       expect(secant('x^2', x, dx).error).toBeCloseTo(dx, 6);
     }));
+  });
+
+  it.each(['x^2', 'sin(x)', 'exp(x)', 'x^3 - 2x', '3x + 2', '5x^2', 'x*log(x)'])('riseOverRunLimit(%j) is the limit of rise over run, equal to the derivative', (f) => {
+    const lim = riseOverRunLimit(f);
+    expect(lim.toString()).not.toContain('dx');
+    for (const x of [0.4, 1.3, 2.2]) expect(evaluate(lim, { x })).toBeCloseTo(evaluate(derivative(f, 'x'), { x }), 12);
   });
 });
 
