@@ -44,7 +44,7 @@ export function callLearner(
 
 function genericThrowHint(message: string): string | undefined {
   if (/undefined|null|not a function|not iterable/i.test(message)) {
-    return 'something used here is undefined: check every name against the starter header (the fields net.forward(x) returns and the kit functions net.matmul, net.transpose, …)';
+    return 'something used here is undefined: check every name against the starter file\'s header comment, and that every function returns its value';
   }
   return undefined;
 }

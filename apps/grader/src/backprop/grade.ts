@@ -29,7 +29,7 @@ function shapeMeaning(c: BackpropCase, r: number, col: number): string {
     if (k >= 1 && r === n[k - 1] && col === n[k]) names.push(`W${k}ᵀ`);
     if (k >= 1 && r === n[k] && col === 1) names.push(`b${k}`);
   }
-  return names.length === 0 ? formatShape([r, col]) : `${formatShape([r, col])}, shaped like ${[...new Set(names)].join(' or ')}`;
+  return names.length === 0 ? formatShape([r, col]) : `${formatShape([r, col])} (shaped like ${[...new Set(names)].join(' or ')})`;
 }
 
 /** A hint for a kit operation whose shapes do not fit, naming the quantities by their shapes. */
@@ -76,7 +76,7 @@ function gradeOne(impl: Readonly<Record<string, unknown>>, name: JacobianName, c
     const shape = matrixShape(outcome.value);
     const expectedShape = shapeMeaning(c, want.shape[0]!, want.shape[1]!);
     if (typeof shape === 'string') {
-      return withCase({ name, status: 'shape', message: `${name} returned ${shape}; expected a ${expectedShape} matrix (an array of ${want.shape[0]} rows of ${want.shape[1]} numbers)` }, c);
+      return withCase({ name, status: 'shape', message: `${name} returned ${shape}; expected a matrix ${expectedShape}: an array of ${want.shape[0]} rows of ${want.shape[1]} numbers` }, c);
     }
     const got = grid(outcome.value as Matrix);
     const N = c.x[0]!.length;
@@ -89,7 +89,7 @@ function gradeOne(impl: Readonly<Record<string, unknown>>, name: JacobianName, c
     if (!sameShape(got.shape, want.shape)) {
       const d = bad >= 0 ? undefined : diagnose(got, candidates(), backpropFactors(N), transposedHint(name));
       const hint = d?.hints.join('; and ') ?? `${name} is shaped like the parameter it differentiates, ${expectedShape}: ${chainText(name)}`;
-      return withCase({ name, status: 'shape', message: `${name} returned a ${shapeMeaning(c, got.shape[0]!, got.shape[1]!)} matrix; expected ${expectedShape}`, hint }, c);
+      return withCase({ name, status: 'shape', message: `${name} returned a matrix ${shapeMeaning(c, got.shape[0]!, got.shape[1]!)}; expected ${expectedShape}`, hint }, c);
     }
     const worst = worstElement(got, want, RTOL);
     if (worst === undefined) continue;
