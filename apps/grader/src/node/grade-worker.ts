@@ -8,6 +8,8 @@ import type { WorkerJob, WorkerMessage } from './protocol.js';
 const job = workerData as WorkerJob;
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
 
+// The worker itself has started: from here on the time limit applies.
+post({ type: 'ready' });
 let impl: Record<string, unknown> | undefined;
 try {
   impl = (await import(pathToFileURL(job.modulePath).href)) as Record<string, unknown>;

@@ -14,6 +14,7 @@ export interface WorkerJob {
 
 /** What the grading worker reports, in order. */
 export type WorkerMessage =
+  | { readonly type: 'ready' }
   | { readonly type: 'loaded'; readonly exports: readonly string[] }
   | { readonly type: 'load-error'; readonly message: string }
   | { readonly type: 'start'; readonly name: string }

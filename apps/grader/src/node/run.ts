@@ -73,7 +73,7 @@ function runWorker(job: WorkerJob, timeoutMs: number): Promise<WorkerRun> {
     };
     arm(timeoutMs + 15_000);
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'loaded') arm(timeoutMs);
+      if (message.type === 'ready' || message.type === 'loaded') arm(timeoutMs);
       else if (message.type === 'load-error') finish({ results, loadError: message.message });
       else if (message.type === 'start') {
         current = message.name;
