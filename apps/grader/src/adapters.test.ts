@@ -4,7 +4,7 @@ import { backpropCases } from './backprop/cases.js';
 import { referenceJacobians } from './backprop/reference.js';
 import { heightsCases } from './heights/cases.js';
 import { heightsReference } from './heights/reference.js';
-import { importSource } from './test-support/load.js';
+import { importSource } from './test-load.js';
 
 describe('adapters for training with the learner’s functions', () => {
   it('backpropJacobians returns the learner’s six Jacobians, equal to autodiff’s for the reference solution', async () => {

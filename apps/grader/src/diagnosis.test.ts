@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grade } from './index.js';
 import type { AssignmentId } from './assignments.js';
-import { importTestData } from './test-support/load.js';
+import { importTestData } from './test-load.js';
 
 interface Mistake {
   readonly file: string;

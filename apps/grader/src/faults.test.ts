@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { grade } from './index.js';
-import { importTestData } from './test-support/load.js';
+import { importTestData } from './test-load.js';
 
 describe('a function that cannot be graded gets a clear message', () => {
   it('backprop: throwing, NaN, wrong type, a Promise, not a function, missing', async () => {

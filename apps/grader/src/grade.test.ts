@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignments, formatReport, grade, solutionSource, starterSource } from './index.js';
-import { importSource } from './test-support/load.js';
+import { importSource } from './test-load.js';
 
 const solutions = {
   backprop: await importSource(solutionSource('backprop', 'js')),

@@ -13,5 +13,5 @@ export async function importSource(source: string, name = 'module.mjs'): Promise
 
 /** Imports one of the modules of test-data/ (tests only). */
 export async function importTestData(relative: string): Promise<Record<string, unknown>> {
-  return (await import(new URL(`../../test-data/${relative}`, import.meta.url).href)) as Record<string, unknown>;
+  return (await import(new URL(`../test-data/${relative}`, import.meta.url).href)) as Record<string, unknown>;
 }
