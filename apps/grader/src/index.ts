@@ -1,0 +1,10 @@
+export { assignments, assignmentSpec, type AssignmentId, type AssignmentSpec, type GradedFunctionSpec } from './assignments.js';
+export { starterSource, solutionSource, type Language } from './starter.js';
+export { grade, type GradeOptions } from './grade.js';
+export { formatReport } from './format.js';
+export type { GradeReport, FunctionResult, FunctionStatus } from './report.js';
+export { backpropJacobians, heightsStep, LearnerFunctionError } from './adapters.js';
+export { createNetwork, type Network, type NetworkParameters, type Forward } from './backprop/network.js';
+export { JACOBIAN_NAMES, type JacobianName, type Jacobians } from './backprop/reference.js';
+export { HEIGHTS_NAMES, type HeightsName } from './heights/reference.js';
+export { matmul, transpose, mul, add, sub, scale, sum, size, map, KitShapeError, type Matrix } from './matrix.js';

@@ -1,0 +1,6 @@
+// Wrong on purpose: (x − μ)²/σ² instead of /σ³.
+const f = (x, mu, sig) => x.map((xi) => Math.exp(-((xi - mu) ** 2) / (2 * sig ** 2)) / (sig * Math.sqrt(2 * Math.PI)));
+export function dfdsig(x, mu, sig) {
+  const fx = f(x, mu, sig);
+  return x.map((xi, i) => fx[i] * ((xi - mu) ** 2 / sig ** 2 - 1 / sig));
+}

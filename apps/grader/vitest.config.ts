@@ -1,0 +1,3 @@
+import { slopeProject } from '../../vitest.shared.js';
+
+export default slopeProject('@slope/grader');
