@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, test } from 'vitest';
@@ -45,6 +45,19 @@ describe('prepareOutputFolder(dir, { files })', () => {
     const third = prepareOutputFolder(dir, { files: FILES, clock }).save(results('third'));
     expect(third.previous).toBe(`${dir}.2026-12-07_21-44-03-2`);
     expect(reportOf(third.previous!)).toBe('{"run":"second"}');
+  });
+
+  it('gives the results folder, and the kept previous one, the permissions a plain mkdir gets (not a temp folder\'s private 0700)', () => {
+    const dir = fresh('mode');
+    const plain = join(dir, '..', 'plain');
+    mkdirSync(plain);
+    const want = statSync(plain).mode & 0o777;
+    const out = prepareOutputFolder(dir, { files: FILES });
+    out.save(results('first'));
+    expect(statSync(dir).mode & 0o777).toBe(want);
+    const { previous } = out.save(results('second'));
+    expect(statSync(previous as string).mode & 0o777).toBe(want);
+    expect(statSync(dir).mode & 0o777).toBe(want);
   });
 
   it('replaces an empty folder without keeping it', () => {

@@ -90,7 +90,7 @@ const PARTIAL = 'partial';
 export const OUTPUT_FOLDER_HELP =
   'output: the files are written into a new folder beside --out and moved into place only when\n' +
   'all are complete, so --out holds either the previous results or the new ones, never a mix.\n' +
-  'Previous results in --out are kept: renamed to --out plus a timestamp (e.g. out/backprop.2026-12-07_21-44-03).\n' +
+  'Previous results in --out are kept: renamed to --out plus a timestamp (--out results becomes results.2026-12-07_21-44-03).\n' +
   'A folder holding other files is refused. An interrupted or failed run leaves --out as it was.';
 
 function codeOf(error: unknown): string | undefined {

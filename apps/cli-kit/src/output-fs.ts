@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 /**
  * The file operations the output writer uses, all synchronous: a signal handler cannot run
@@ -45,7 +46,19 @@ export const nodeOutputFs: OutputFs = {
   },
   readdir: (path) => readdirSync(path),
   mkdir: (path) => void mkdirSync(path),
-  mkdtemp: (prefix) => mkdtempSync(prefix),
+  mkdtemp(prefix) {
+    // Not mkdtempSync: its folder is private (0700) and, renamed into place as the results,
+    // would stay unreadable to others; mkdir gives the permissions the user's umask asks for.
+    for (;;) {
+      const path = prefix + randomBytes(6).toString('base64url').slice(0, 6);
+      try {
+        mkdirSync(path);
+        return path;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+      }
+    }
+  },
   writeFile: (path, data) => writeFileSync(path, data),
   rename: (from, to) => renameSync(from, to),
   remove: (path) => rmSync(path, { recursive: true, force: true }),
