@@ -32,6 +32,7 @@ const widgets: Readonly<Record<string, () => Promise<WidgetModule>>> = {
   'fundamental-theorem': () => import('./widgets/fundamental-theorem.js'),
   'integral-explorer': () => import('./widgets/integral-explorer.js'),
   'gaussian-normalisation': () => import('./widgets/gaussian-normalisation.js'),
+  assignment: () => import('./assignments/assignment-widget.js'),
 };
 
 /** The names a page may use in `<Widget name="…" />`. */

@@ -1,10 +1,18 @@
 import { javascript } from '@codemirror/lang-javascript';
 import { assignments, starterSource, type AssignmentId, type FunctionResult, type GradeReport } from '@slope/grader';
+import { gaussian, heartCurve, heights } from '@slope/models';
+import { courseColors, histogramChart, lineChart } from '@slope/plot';
+import type { ChartConfiguration } from 'chart.js';
 import { basicSetup, EditorView } from 'codemirror';
-import { button, h } from '../dom.js';
+import { chartView } from '../chart.js';
+import { updateChart } from '../chart-update.js';
+import { button, formatNumber, h } from '../dom.js';
 import type { MountWidget } from '../widget.js';
 import { checkInWorker, FUNCTION_TIME_LIMIT_MS, type CheckOutcome } from './grade-client.js';
+import type { TrainMessage, TrainRequest } from './grade-protocol.js';
 import { joinModule, splitModule, type ModulePieces } from './learner-module.js';
+import './assignment.css';
+import { siteEditorTheme } from './editor-theme.js';
 
 const MARK: Readonly<Record<FunctionResult['status'], string>> = { pass: '✓', fail: '✗', 'not-written': '…', error: '!', shape: '✗' };
 
@@ -39,7 +47,7 @@ function initialPieces(id: AssignmentId, starter: ModulePieces): ModulePieces {
   if (stored === undefined) return starter;
   try {
     const mine = splitModule(stored);
-    const functions = new Map(Array.from(starter.functions, ([name, piece]) => [name, mine.functions.get(name) ?? piece] as const));
+    const functions = new Map([...Array.from(starter.functions, ([name, piece]) => [name, mine.functions.get(name) ?? piece] as const), ...Array.from(mine.functions).filter(([name]) => !starter.functions.has(name))]);
     return { header: mine.header || starter.header, functions };
   } catch {
     return starter;
@@ -72,8 +80,15 @@ export const mount: MountWidget = (root, params) => {
   const header = { text: pieces.header };
   const editors = new Map<string, EditorView>();
   const results = new Map<string, HTMLElement>();
+  // Functions of the module that are not graded (the heights starter's Gaussian f) stay as they
+  // are, in their place, so the module the editors make is the whole file.
+  const graded = new Set(spec.functions.map((f) => f.name));
+  const support = new Map(Array.from(pieces.functions).filter(([name]) => !graded.has(name)));
 
-  const currentModule = (): string => joinModule({ header: header.text, functions: new Map(Array.from(editors, ([name, view]) => [name, view.state.doc.toString()] as const)) });
+  const currentModule = (): string => joinModule({
+    header: header.text,
+    functions: new Map(Array.from(new Set([...starter.functions.keys(), ...support.keys()]), (name) => [name, editors.get(name)?.state.doc.toString() ?? support.get(name) ?? ''] as const)),
+  });
   const save = (): void => store(id, currentModule());
 
   const status = h('p', { class: 'slope-message', role: 'status', 'aria-live': 'polite', 'data-role': 'status' }, 'Not checked yet.');
@@ -87,10 +102,14 @@ export const mount: MountWidget = (root, params) => {
       extensions: [
         basicSetup,
         javascript(),
+        siteEditorTheme,
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': `Your ${f.name}` }),
         EditorView.updateListener.of((u) => {
-          if (u.docChanged) save();
+          if (!u.docChanged) return;
+          save();
+          // Changed code must pass again before it trains.
+          train.disabled = true;
         }),
       ],
     });
@@ -107,6 +126,8 @@ export const mount: MountWidget = (root, params) => {
     const missing = spec.functions.map((f) => f.name).filter((n) => !mine.functions.has(n));
     if (missing.length > 0) throw new Error(`the file has no ${missing.join(', ')} (each graded function is an \`export function\`)`);
     header.text = mine.header;
+    support.clear();
+    for (const [name, piece] of mine.functions) if (!graded.has(name)) support.set(name, piece);
     for (const [name, view] of editors) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: mine.functions.get(name) ?? '' } });
     save();
   };
@@ -116,6 +137,7 @@ export const mount: MountWidget = (root, params) => {
     report = outcome.kind === 'report' ? outcome.report : undefined;
     for (const f of spec.functions) renderResult(results.get(f.name) as HTMLElement, report?.results.find((r) => r.name === f.name));
     root.dataset['checked'] = outcome.kind === 'report' ? (outcome.report.passed ? 'passed' : 'failed') : outcome.kind;
+    train.disabled = report?.passed !== true;
     if (outcome.kind === 'syntax-error') {
       status.textContent = `Your file does not parse${outcome.line === undefined ? '' : ` (line ${outcome.line}${outcome.column === undefined ? '' : `, column ${outcome.column}`} of the downloaded file)`}: ${outcome.message}`;
     } else if (outcome.kind === 'load-error') {
@@ -169,6 +191,90 @@ export const mount: MountWidget = (root, params) => {
     delete root.dataset['checked'];
   }, { 'data-role': 'reset' });
 
+  // Training with the learner's functions: the course's loop in a worker, drawn as it goes.
+  const ITERATIONS = id === 'backprop' ? 10_000 : 50;
+  const trainView = chartView(id === 'backprop' ? 'The heart and your network\'s curve' : 'The heights histogram and the Gaussian at your step');
+  const trainReadout = h('p', { class: 'slope-readout', role: 'status', 'aria-live': 'polite', 'data-role': 'train-status' });
+  const heart = heartCurve(100);
+  const data = heights('course');
+  const path: [number, number][] = [];
+  let trainer: Worker | undefined;
+  let pending: TrainMessage | undefined;
+  let frame = 0;
+  const drawTraining = (m: TrainMessage & { type: 'progress' }): void => {
+    if (m.curve !== undefined) {
+      updateChart(trainView, lineChart(
+        [
+          { x: Array.from(heart.y[0]), y: Array.from(heart.y[1]), label: 'training data', color: courseColors.green, width: 1.5 },
+          { x: [...m.curve[0]], y: [...m.curve[1]], label: `your network, iteration ${m.iteration}`, color: courseColors.orange, width: 2.5 },
+        ],
+        { xRange: [0, 1], yRange: [0, 1], xLabel: 'x', yLabel: 'y', aspectRatio: 1 },
+      ) as unknown as ChartConfiguration);
+    } else if (m.point !== undefined) {
+      const [mu, sig] = m.point;
+      updateChart(trainView, histogramChart({ centers: data.x, heights: data.y, model: (x) => gaussian(x, mu, sig), xRange: [130, 220], xLabel: 'height / cm', yLabel: 'density / cm⁻¹' }) as unknown as ChartConfiguration);
+    }
+  };
+  // Before any training: the data alone (the heart, or the histogram with the notebook's start μ = 155, σ = 6).
+  if (id === 'backprop') {
+    updateChart(trainView, lineChart([{ x: Array.from(heart.y[0]), y: Array.from(heart.y[1]), label: 'training data', color: courseColors.green, width: 1.5 }], { xRange: [0, 1], yRange: [0, 1], xLabel: 'x', yLabel: 'y', aspectRatio: 1 }) as unknown as ChartConfiguration);
+  } else {
+    drawTraining({ type: 'progress', iteration: 0, cost: NaN, point: [155, 6] });
+  }
+  const stopTraining = (): void => {
+    trainer?.terminate();
+    trainer = undefined;
+    cancelAnimationFrame(frame);
+  };
+  const train = button('Train with my code', () => {
+    stopTraining();
+    path.length = 0;
+    root.dataset['training'] = 'running';
+    trainReadout.textContent = 'Starting…';
+    const worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
+    trainer = worker;
+    worker.addEventListener('message', (event: MessageEvent<TrainMessage>) => {
+      const m = event.data;
+      if (m.type === 'progress') {
+        if (m.point !== undefined) path.push([m.point[0], m.point[1]]);
+        pending = m;
+        trainReadout.textContent = id === 'backprop'
+          ? `iteration ${m.iteration} of ${ITERATIONS}: cost ${formatNumber(m.cost, 4)}`
+          : `step ${m.iteration} of ${ITERATIONS}: μ = ${formatNumber(m.point?.[0] ?? NaN, 7)}, σ = ${formatNumber(m.point?.[1] ?? NaN, 5)}, χ² = ${formatNumber(m.cost, 6)}`;
+        // Draw at most once a frame, whatever the worker's pace.
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => {
+          if (pending?.type === 'progress') drawTraining(pending);
+        });
+        return;
+      }
+      stopTraining();
+      if (pending?.type === 'progress') drawTraining(pending);
+      root.dataset['training'] = m.type;
+      trainReadout.dataset['cost'] = m.type === 'done' ? String(m.cost) : '';
+      trainReadout.textContent = m.type === 'done'
+        ? `Done with your functions: ${m.iteration} ${id === 'backprop' ? 'iterations' : 'steps'} in ${formatNumber(m.ms / 1000, 2)} s, final ${id === 'backprop' ? 'cost' : 'χ²'} ${formatNumber(m.cost, 6)}${path.length > 0 ? ` at μ = ${formatNumber(path.at(-1)?.[0] ?? NaN, 7)}, σ = ${formatNumber(path.at(-1)?.[1] ?? NaN, 5)}` : ''}.`
+        : `Training stopped at iteration ${m.iteration}: ${m.message}`;
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      stopTraining();
+      root.dataset['training'] = 'failed';
+      trainReadout.textContent = `Training could not start: ${event.message}`;
+    });
+    const request: TrainRequest = { type: 'train', id, source: currentModule(), seed: 0, iterations: ITERATIONS };
+    worker.postMessage(request);
+  }, { 'data-role': 'train' });
+  train.disabled = true;
+  const trainSection = h('section', { class: 'slope-assignment-train', 'data-role': 'train-section' },
+    h('h3', {}, 'Train with your code'),
+    h('p', {}, id === 'backprop'
+      ? `Once every function passes, this runs the course's training loop (aggression 7, noise 1, seed 0) for ${ITERATIONS.toLocaleString('en')} iterations with your Jacobians.`
+      : `Once every function passes, this runs the notebook's test cell with your steepest_step: ${ITERATIONS} steps from μ = 155, σ = 6 with aggression 2000 (the course's path ends at μ = 178.5198, σ = 7.5499).`),
+    h('div', { class: 'slope-controls' }, train),
+    trainView.el,
+    trainReadout);
+
   root.append(
     h('p', { class: 'slope-assignment-intro' },
       `Write each graded function below, then check them: the grader runs them in this page on several random ${id === 'backprop' ? 'networks' : 'data sets'} and says, for a wrong answer, which element is off and what usually causes it. Your work is kept in this browser; download it to run `,
@@ -176,9 +282,12 @@ export const mount: MountWidget = (root, params) => {
     h('div', { class: 'slope-controls' }, check, download, h('label', { class: 'slope-upload' }, 'Load a file: ', upload), reset),
     status,
     ...sections,
+    trainSection,
   );
   return {
     destroy() {
+      stopTraining();
+      trainView.destroy();
       for (const view of editors.values()) view.destroy();
     },
   };

@@ -28,7 +28,7 @@ export function splitModule(source: string): ModulePieces {
   const starts: { name: string; line: number }[] = [];
   lines.forEach((line, i) => {
     const m = EXPORTED_FUNCTION.exec(line);
-    if (m !== null) {
+    if (m != null) {
       let start = i;
       while (start > 0 && COMMENT_LINE.test(lines[start - 1] ?? '')) start--;
       starts.push({ name: m[1] as string, line: start });
