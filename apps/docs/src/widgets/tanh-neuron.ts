@@ -1,8 +1,10 @@
 import { grad, mean, mul, square, sub, tanh, tensor, type Tensor } from '@slope/autodiff';
 import { contourChart, courseColors, lineChart, sampleGrid } from '@slope/plot';
+import type { ChartConfiguration } from 'chart.js';
 import { chartView, markersOnly } from '../chart.js';
 import { button, formatNumber, h, slider } from '../dom.js';
 import { sample } from '../sampling.js';
+import { inSeparateTasks } from '../schedule.js';
 import { texFormulas } from '../tex.js';
 import type { MountWidget } from '../widget.js';
 
@@ -51,18 +53,25 @@ export const mount: MountWidget = (root) => {
   const readout = h('div', { class: 'slope-readout' });
   const grid = sampleGrid(notCost, [-12, 12], [-12, 12], 97, 97);
 
-  const draw = (): void => {
+  // Each chart redraws in place (datasets only) and in its own task, so a drag never holds the
+  // main thread for both charts and the formulas at once.
+  const drawNeuron = (): void => {
     const out = sample((a0) => Math.tanh(w * a0 + b), -0.5, 1.5, 101);
-    neuronView.render(
+    neuronView.update(
       markersOnly(lineChart(
         [
           { ...out, label: `a₁ = tanh(${formatNumber(w, 3)} a₀ ${b < 0 ? '−' : '+'} ${formatNumber(Math.abs(b), 3)})`, color: courseColors.blue, width: 2.5 },
           { x: A0, y: Y, label: 'NOT: the targets', color: courseColors.green, width: 1, pointRadius: 7 },
         ],
         { xLabel: 'input a₀', yLabel: 'output a₁', xRange: [-0.5, 1.5], yRange: [-1.1, 1.1], aspectRatio: 1.3 },
-      ), 1),
+      ), 1) as unknown as ChartConfiguration,
+      'datasets',
     );
-    costView.render(contourChart({ grid, levels: COST_LEVELS, paths: [{ ...path, label: 'your (w, b)' }], xLabel: 'w', yLabel: 'b', xRange: [-12, 12], yRange: [-12, 12], aspectRatio: 1.1 }));
+  };
+  const drawCost = (): void => {
+    costView.update(contourChart({ grid, levels: COST_LEVELS, paths: [{ ...path, label: 'your (w, b)' }], xLabel: 'w', yLabel: 'b', xRange: [-12, 12], yRange: [-12, 12], aspectRatio: 1.1 }) as unknown as ChartConfiguration, 'datasets');
+  };
+  const drawReadout = (): void => {
     const [gw, gb] = notGradient(w, b);
     const a = A0.map((a0) => Math.tanh(w * a0 + b));
     readout.replaceChildren(
@@ -70,6 +79,7 @@ export const mount: MountWidget = (root) => {
       texFormulas([`\\frac{\\partial C}{\\partial w} = ${formatNumber(gw)}`, `\\frac{\\partial C}{\\partial b} = ${formatNumber(gb)}`, `\\text{(reverse-mode autodiff)}`]),
     );
   };
+  const draw = inSeparateTasks([drawNeuron, drawCost, drawReadout]);
 
   const ws = slider({ label: 'w', min: -12, max: 12, step: 0.1, value: w, onInput: (v) => { w = v; path = { x: [w], y: [b] }; draw(); } });
   const bs = slider({ label: 'b', min: -12, max: 12, step: 0.1, value: b, onInput: (v) => { b = v; path = { x: [w], y: [b] }; draw(); } });
@@ -104,6 +114,8 @@ export const mount: MountWidget = (root) => {
     h('div', { class: 'slope-charts' }, neuronView.el, costView.el),
     readout,
   );
-  draw();
+  drawNeuron();
+  drawCost();
+  drawReadout();
   return { destroy() { neuronView.destroy(); costView.destroy(); } };
 };
