@@ -15,13 +15,17 @@ export {
 export type { FitReason, LeastSquaresMethod } from './least-squares.js';
 export { linearRegression, type LinearFit } from './linear-regression.js';
 export { polynomialFit, type PolynomialFit } from './polynomial-fit.js';
-export type { Activation } from './activation.js';
+export { portableSigmoid, type Activation } from './activation.js';
+export { portableCos, portableExp, portableLog, portableSin } from './portable-math.js';
+export { portableTanh } from './portable-tanh.js';
 export { neuron, layer } from './neuron.js';
 export {
   mlp,
   MLP_MAX_TRAIN_ITERATIONS,
   MLP_COST_HISTORY_LIMIT,
   MLP_MAX_PARAMETERS,
+  snapshotDue,
+  type GradientFunction,
   type Mlp,
   type MlpInit,
   type MlpOptions,
