@@ -121,6 +121,20 @@ describe('mlp', () => {
     // About 1.5 s on an idle core; the generous limit keeps a busy machine from failing it.
   }, 60_000);
 
+  it("mlp.train gives the backprop CLI's run: seed 0, 2,000 iterations ends at its report.json cost, bit for bit", () => {
+    // From `node apps/backprop/dist/main.js --iterations 2000 --seed 0` (report.json finalCost;
+    // aggression 7, noise 1, layers 1-6-7-2); the docs site checks the same number in Chromium.
+    const CLI_FINAL_COST = 0.0060314128444671974;
+    const net = mlp({ layers: [1, 6, 7, 2], activation: 'sigmoid', rng: createRng(0) });
+    const result = net.train(heart.x, heart.y, { iterations: 2000, aggression: 7, noise: 1 });
+    expect(result.updates).toBe(2001);
+    expect(Object.is(result.finalCost, CLI_FINAL_COST)).toBe(true);
+    // Continuing in pieces (the notebook's re-run cell, the site's budget) is the same run.
+    const pieces = mlp({ layers: [1, 6, 7, 2], activation: 'sigmoid', rng: createRng(0) });
+    pieces.train(heart.x, heart.y, { iterations: 999 });
+    expect(Object.is(pieces.train(heart.x, heart.y, { iterations: 1000 }).finalCost, CLI_FINAL_COST)).toBe(true);
+  });
+
   it('mlp.train is reproducible: same seeds, same weights', () => {
     const run = () => {
       const net = mlp({ layers: [1, 4, 2], rng: createRng(5) });
