@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_REPORT_SEED0_2000 } from './backprop/cli-reference.js';
 import { serveStatic, type StaticServer } from './test-server.js';
 
 // Browser tests against the BUILT site (`pnpm --filter @slope/docs build` first; turbo's
@@ -379,6 +380,26 @@ describe('the live Backpropagation assignment', () => {
       await expect.poll(() => widget.getAttribute('data-iteration')).toBe('0');
       expect(decodeURIComponent(page.url())).toContain('hidden=4');
       await expect.poll(() => widget.locator('.slope-charts').last().locator('canvas').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("trains seed 0 for 2,000 iterations in Chromium to the backprop CLI's report.json cost, bit for bit", async () => {
+    const { settings, updates, finalCost } = CLI_REPORT_SEED0_2000;
+    const query = `seed=${settings.seed}&hidden=${settings.hidden.join(',')}&aggression=${settings.aggression}&noise=${settings.noise}&iterations=${settings.iterations}`;
+    const { page, errors } = await open(`/week3.html?${query}`);
+    try {
+      const widget = page.locator('[data-widget="backprop"]');
+      await widget.scrollIntoViewIfNeeded();
+      await page.waitForSelector('[data-widget="backprop"][data-state="ready"]');
+      await widget.locator('[data-role="play"]').click();
+      await expect.poll(() => widget.getAttribute('data-iteration'), { timeout: 40000, interval: 250 }).toBe(String(updates));
+      await expect.poll(() => widget.getAttribute('data-running')).toBe('false');
+      // String(number) is the shortest text that reads back as the same double: equal text, equal bits.
+      expect(await widget.getAttribute('data-cost')).toBe(String(finalCost));
+      expect(Object.is(Number(await widget.getAttribute('data-cost')), finalCost)).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await page.close();
