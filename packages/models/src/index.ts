@@ -12,7 +12,19 @@ export {
   type GaussianFitMethod,
   type GaussianFitStep,
 } from './fit-gaussian.js';
-export type { FitReason, LeastSquaresMethod } from './least-squares.js';
+export type { FitReason } from './least-squares.js';
+// One meaning across packages: `@slope/optim`'s three least-squares methods.
+export type { LeastSquaresMethod } from '@slope/optim';
+export {
+  chiSquared,
+  contourWindow,
+  dataRegion,
+  fitRunaway,
+  histogramMoments,
+  type ContourWindow,
+  type DataRegion,
+  type HistogramMoments,
+} from './heights-fit.js';
 export { linearRegression, type LinearFit } from './linear-regression.js';
 export { polynomialFit, type PolynomialFit } from './polynomial-fit.js';
 export { portableSigmoid, type Activation } from './activation.js';
@@ -41,6 +53,7 @@ export {
   type CompiledModel,
   type CompileModelOptions,
   type CurveFit,
+  type CurveFitMethod,
   type CurveFitOptions,
   type FitInputs,
   type ModelFunction,
