@@ -1,4 +1,3 @@
-import type { Tensor } from '@slope/autodiff';
 import { leastSquares, type LeastSquaresMethod, type LeastSquaresResult } from '@slope/optim';
 import { compile, derivative, freeSymbols, parse, type Expr } from '@slope/symbolic';
 import type { FitReason } from './least-squares.js';
@@ -466,7 +465,7 @@ export function curveFit(
   const rows = Array.from({ length: m }, (_, i) => table.values.subarray(i * k, (i + 1) * k));
 
   const residuals = (p: Float64Array): Float64Array => Float64Array.from(rows, (row, i) => y[i]! - fitModel.value(row, p));
-  const fit: LeastSquaresResult = leastSquares((p: Tensor) => residuals(p.data), start, {
+  const fit: LeastSquaresResult = leastSquares((p) => residuals(p.data), start, {
     method,
     jacobian: (p) => {
       const j = new Float64Array(m * n);
