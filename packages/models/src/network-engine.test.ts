@@ -103,3 +103,15 @@ describe('the fused course kernel', () => {
     }
   });
 });
+
+describe('the training path is portable', () => {
+  it('calls no engine-approximated Math function (exp, log, tanh, sin, cos, pow, …): the same bits in every JavaScript engine', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = ['mlp.ts', 'network-engine.ts', 'course-kernel.ts', 'activation.ts', 'rng.ts', 'heart-curve.ts', 'batch.ts', 'portable-math.ts', 'portable-tanh.ts'];
+    for (const file of path) {
+      const code = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      // Math.sqrt, abs, trunc, max and min are exact (correctly rounded) in every engine.
+      expect(code.match(/Math\.(exp|expm1|log|log1p|log2|log10|tanh|sinh|cosh|sin|cos|tan|atan|atan2|asin|acos|pow|cbrt|hypot)\b/g), file).toBeNull();
+    }
+  });
+});
