@@ -12,10 +12,8 @@ const SKIP = new Set(['node_modules', 'dist', '.turbo', '.test-results', 'cache'
 const CODE = /\.(?:[cm]?[jt]s|vue)$/;
 // Markdown counts only as the docs site's pages (their <script> blocks import); a README mentions.
 const isCode = (path, name) => CODE.test(name) || (name.endsWith('.md') && /\/pages\//.test(path));
-// `from '@slope/x…'`, `import '@slope/x…'` and `import('@slope/x…')`; tests and scripts may also
-// name a package as a string (the release tests pack each library by name).
+// `from '@slope/x…'`, `import '@slope/x…'` and `import('@slope/x…')`.
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](@slope\/[a-z0-9-]+)(?:\/[^'"]*)?['"]/g;
-const NAMED = /['"`](@slope\/[a-z0-9-]+)(?:\/[^'"`]*)?['"`]/g;
 /** The code without its comments, so an example in a doc comment is not an import. */
 const withoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
@@ -53,7 +51,7 @@ for (const { dir, json } of manifests) {
   for (const file of files(dir)) {
     const text = withoutComments(readFileSync(file, 'utf8'));
     const shipped = isShipped(dir, file);
-    for (const [, name] of text.matchAll(shipped ? IMPORT : NAMED)) {
+    for (const [, name] of text.matchAll(IMPORT)) {
       if (name === json.name || !workspace.has(name)) continue;
       const where = relative(root, file);
       if (!usedAnywhere.has(name)) usedAnywhere.set(name, where);
