@@ -125,7 +125,8 @@ export const mount: MountWidget = async (root) => {
   speedSelect.input.dataset['role'] = 'speed';
   // Continue past the budget from where training is, without a restart.
   const moreButton = button(`Train ${MORE.toLocaleString('en')} more`, () => {
-    const total = Math.max(settings.iterations, latest?.iteration ?? 0) + MORE;
+    // Iterations done are the updates done less one (the notebook's loop makes iterations + 1).
+    const total = Math.max(settings.iterations, (latest?.iteration ?? 0) - 1) + MORE;
     setBudget(total);
     send({ type: 'play' });
   }, { 'data-role': 'more' });
