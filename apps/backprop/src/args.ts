@@ -11,7 +11,15 @@ import {
   type CommandSpec,
   type OptionValues,
 } from '@slope/cli-kit';
-import type { EngineName } from './engine.js';
+
+/**
+ * How the trainer gets its Jacobians: `hand`, the course's back-propagation in `@slope/models`
+ * (the fused kernel for 1→6→7→2), or `autodiff`, `@slope/autodiff`'s reverse mode (slow).
+ *
+ * @example
+ * const name: EngineName = 'autodiff';
+ */
+export type EngineName = 'hand' | 'autodiff';
 
 /**
  * Everything one run of the app needs to know.
@@ -107,7 +115,7 @@ export const COMMAND: CommandSpec = {
       description: `draw the network's output every K iterations; at most ${MAX_DRAWN_SNAPSHOTS} are drawn, thinned evenly`,
       default: String(d.snapshotEvery),
     },
-    engine: { value: 'NAME', description: 'hand (the course Jacobians J_W1…J_b3, fast) or autodiff (@slope/autodiff, slow)', default: d.engine },
+    engine: { value: 'NAME', description: 'hand (the course back-propagation of @slope/models, fast) or autodiff (@slope/autodiff, slow)', default: d.engine },
     out: { value: 'DIR', description: 'folder for drawing.png, cost.png and report.json', default: d.out },
   },
   notes: [

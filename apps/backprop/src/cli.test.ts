@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, test } from 'vitest';
-import { EXIT, MAX_DRAWN_SNAPSHOTS, run, USAGE, type Report } from './index.js';
+import { EXIT, MAX_DRAWN_SNAPSHOTS, progressSpacing, run, USAGE, type Report } from './index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'backprop-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -41,6 +41,20 @@ async function runQuietly(argv: string[], signal?: AbortSignal) {
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
+describe('progressSpacing(snapshotEvery)', () => {
+  test.each([
+    [100, 100],
+    [1, 1],
+    [1000, 250],
+    [1024, 256],
+    [7919, 1], // a prime above 256: every update is a progress point
+    [7919 * 2, 2],
+  ])('progressSpacing(%i) is %i, a divisor of it, so every snapshot point is a progress point', (every, spacing) => {
+    expect(progressSpacing(every)).toBe(spacing);
+    expect(every % spacing).toBe(0);
+  });
+});
+
 describe('run(argv, io)', () => {
   it('trains 300 seeded iterations end to end and writes drawing.png, cost.png and report.json', async () => {
     const out = fresh();
@@ -61,15 +75,17 @@ describe('run(argv, io)', () => {
     expect(report.interrupted).toBe(false);
     expect(report.diverged).toBe(false);
     expect(report.snapshots).toEqual({ drawn: 4, scheduled: 4, every: 100, limit: MAX_DRAWN_SNAPSHOTS });
-    expect(report.engineCheck.passed).toBe(true);
-    expect(report.engineCheck.maxRelativeDifference).toBeLessThan(1e-10);
+    expect(report.jacobianCheck.passed).toBe(true);
+    expect(report.jacobianCheck.course.maxRelativeDifference).toBeLessThan(1e-10);
+    expect(report.jacobianCheck.trainer.maxRelativeDifference).toBeLessThan(1e-10);
+    // The trainer's progress points: update 0, then where the countdown is a multiple of 100.
     expect(report.costHistory.map((p) => p.updates)).toEqual([0, 1, 101, 201, 301]);
     expect(report.finalCost).toBeLessThan(report.initialCost);
     expect(report.finalParameters.W2!.shape).toEqual([7, 6]);
     expect(report.finalParameters.W2!.values).toHaveLength(7);
     expect(report.timings.trainingMs).toBeGreaterThan(0);
 
-    expect(stdout).toMatch(/engine check: .* largest difference \d\.\d\de-\d+ of the terms summed .*rounding allows 1\.0\de-13/);
+    expect(stdout).toMatch(/jacobian check: J_W1…J_b3 as the course writes them, and the trainer's, vs @slope\/autodiff .* largest difference \d\.\d\de-\d+ of the terms summed .*rounding allows 1\.0\de-13/);
     expect(stdout).toMatch(/cost +\d\.\d{3}e-\d → \d\.\d{3}e-\d/);
     expect(stdout).toMatch(/\/s {2}ETA/);
     expect(stdout).toContain('snapshots 4, every 100 iterations');

@@ -1,15 +1,11 @@
 import { cliIo, EXIT, formatCount, formatDuration, prepareOutputFolder, progressReporter, runCommand, type CliIo, type ExitCode } from '@slope/cli-kit';
-import { createRng } from '@slope/models';
-import { renderPng } from '@slope/plot/node';
-import { COMMAND, MAX_COST_POINTS, MAX_DRAWN_SNAPSHOTS, readSettings, type Settings } from './args.js';
-import { costChart, drawingChart } from './charts.js';
-import { heartData } from './data.js';
-import { createEngine } from './engine.js';
-import { checkEngines } from './engine-check.js';
+import { createRng, heartCurve, mlp } from '@slope/models/mlp';
+import { COMMAND, MAX_DRAWN_SNAPSHOTS, readSettings, type Settings } from './args.js';
 import { formatCost } from './format.js';
-import { initNetwork } from './network.js';
+import { autodiffGradients, checkJacobians } from './jacobian-check.js';
+import { courseData } from './jacobians.js';
 import { buildReport, outcomeOf } from './report.js';
-import { train, type TrainResult } from './train.js';
+import { trainRun, type TrainRun } from './train-run.js';
 
 /**
  * Where `run` reads and writes; every part is optional and defaults to the process's
@@ -33,19 +29,20 @@ export const OUTPUT_FILES = ['drawing.png', 'cost.png', 'report.json'] as const;
 
 const PNG_SIZE = { drawing: { width: 640, height: 640 }, cost: { width: 800, height: 450 } } as const;
 
-function describeSnapshots(settings: Settings, result: TrainResult): string {
-  const kept = result.snapshots.length;
-  const scheduled = result.scheduledSnapshots;
+function describeSnapshots(settings: Settings, run: TrainRun): string {
+  const kept = run.snapshots.length;
+  const scheduled = run.scheduledSnapshots;
   if (kept === scheduled) return `${formatCount(kept)}, every ${formatCount(settings.snapshotEvery)} iterations`;
-  return `${formatCount(kept)} of ${formatCount(scheduled)} (every ${formatCount(result.snapshotStride)} iterations: at most ${MAX_DRAWN_SNAPSHOTS} are drawn, thinned evenly)`;
+  return `${formatCount(kept)} of ${formatCount(scheduled)} (every ${formatCount(run.snapshotStride)} iterations: at most ${MAX_DRAWN_SNAPSHOTS} are drawn, thinned evenly)`;
 }
 
 /**
- * The command: parses `argv`, checks the output folder, checks the hand Jacobians against
- * `@slope/autodiff`, trains the course network on the heart curve and writes drawing.png,
- * cost.png and report.json as one set; returns the exit code (0 done, 1 the Jacobians
- * disagree, the run diverged or the cost got worse — files written when there was training —,
- * 2 bad input, 3 internal error, 130 interrupted after writing the files).
+ * The command: parses `argv`, checks the output folder, checks the six course Jacobians and the
+ * trainer's gradients against `@slope/autodiff`, trains the course network on the heart curve
+ * with `@slope/models`' trainer and writes drawing.png, cost.png and report.json as one set;
+ * returns the exit code (0 done, 1 the Jacobians disagree, the run diverged or the cost got
+ * worse — files written when there was training —, 2 bad input, 3 internal error, 130
+ * interrupted after writing the files).
  *
  * @example
  * process.exitCode = await run(['--iterations', '300', '--out', 'out/quick']);
@@ -66,38 +63,37 @@ async function trainAndWrite(settings: Settings, out: ReturnType<typeof prepareO
   const say = (line: string) => stdout.write(`${line}\n`);
   say(`backprop: 1→${hidden[0]}→${hidden[1]}→2 network, ${formatCount(iterations)} iterations (${formatCount(iterations + 1)} updates), aggression ${aggression}, noise ${noise}, seed ${seed}, engine ${settings.engine}`);
 
-  const data = heartData();
-  const rng = createRng(seed);
-  const start = initNetwork(hidden, rng);
+  const heart = heartCurve();
+  const data = courseData(heart.x, heart.y);
+  // One seed, one stream: the weights are its first draws and training's noise continues it.
+  const net = mlp({ layers: [1, hidden[0], hidden[1], 2], activation: 'sigmoid', rng: createRng(seed) });
 
   const checkStarted = now();
-  const check = checkEngines(data, start);
-  const engineCheckMs = now() - checkStarted;
+  const check = checkJacobians(net, data);
+  const jacobianCheckMs = now() - checkStarted;
+  const worst = check.course.scaledDifference >= check.trainer.scaledDifference ? check.course : check.trainer;
   say(
-    `engine check: hand Jacobians J_W1…J_b3 vs @slope/autodiff on the initial network: largest difference ${check.scaledDifference.toExponential(2)} of the terms summed ` +
-      `(at ${check.worstScaled.jacobian}[${check.worstScaled.index}]; rounding allows ${check.tolerance.toExponential(2)} for these sizes), ${check.maxRelativeDifference.toExponential(2)} relative to the entry`,
+    `jacobian check: J_W1…J_b3 as the course writes them, and the trainer's, vs @slope/autodiff on the initial network: largest difference ${worst.scaledDifference.toExponential(2)} of the terms summed ` +
+      `(at ${worst.worst.jacobian}[${worst.worst.index}]; rounding allows ${check.tolerance.toExponential(2)} for these sizes)`,
   );
   if (!check.passed) {
     stderr.write(
-      `backprop: the hand Jacobians disagree with @slope/autodiff: ${check.scaledDifference.toExponential(3)} at ${check.worstScaled.jacobian}[${check.worstScaled.index}] ` +
+      `backprop: the Jacobians disagree with @slope/autodiff: ${worst.scaledDifference.toExponential(3)} at ${worst.worst.jacobian}[${worst.worst.index}] ` +
         `is more than rounding explains (${check.tolerance.toExponential(3)}); not training\n`,
     );
     return EXIT.failed;
   }
 
-  const engine = createEngine(settings.engine, data, hidden);
   const reporter = progressReporter(stdout, { total: iterations + 1, unit: 'updates' });
-  let result: TrainResult;
+  let result: TrainRun;
   try {
-    result = await train(start, {
+    result = await trainRun(net, heart.x, heart.y, {
       iterations,
       aggression,
       noise,
       snapshotEvery,
       maxSnapshots: MAX_DRAWN_SNAPSHOTS,
-      maxCostPoints: MAX_COST_POINTS,
-      rng,
-      engine,
+      ...(settings.engine === 'autodiff' ? { gradients: autodiffGradients(data) } : {}),
       now,
       signal: io.signal,
       onProgress: (p) => reporter.update({ done: p.updates, elapsedMs: p.elapsedMs, detail: `cost ${formatCost(p.cost)}` }),
@@ -111,9 +107,11 @@ async function trainAndWrite(settings: Settings, out: ReturnType<typeof prepareO
   }
 
   const renderStarted = now();
-  const [drawing, cost] = await Promise.all([renderPng(drawingChart(data, result), PNG_SIZE.drawing), renderPng(costChart(result), PNG_SIZE.cost)]);
+  // Loaded only now: chart.js and the canvas are not needed until there is something to draw.
+  const [{ renderPng }, { costChart, drawingChart }] = await Promise.all([import('@slope/plot/node'), import('./charts.js')]);
+  const [drawing, cost] = await Promise.all([renderPng(drawingChart(heart.y, result), PNG_SIZE.drawing), renderPng(costChart(result), PNG_SIZE.cost)]);
   const renderMs = now() - renderStarted;
-  const timings = { engineCheckMs, trainingMs: result.elapsedMs, renderMs, totalMs: now() - began };
+  const timings = { jacobianCheckMs, trainingMs: result.elapsedMs, renderMs, totalMs: now() - began };
   const report = buildReport(settings, check, result, timings);
   const saved = out.save([
     { name: 'drawing.png', data: drawing },

@@ -10,21 +10,31 @@ export {
   MAX_COST_POINTS,
   MAX_HIDDEN_PRODUCT,
   USAGE,
+  type EngineName,
   type Settings,
   type ParsedArgs,
 } from './args.js';
 export { UsageError } from '@slope/cli-kit';
-export { heartData, type CurveData } from './data.js';
-export { initNetwork, cloneNetwork, parameterShape, PARAMETER_NAMES, type Network, type NormalSource, type ParameterName } from './network.js';
-export { createBackprop, feedForward, backPropagate, J_W3, J_b3, J_W2, J_b2, J_W1, J_b1, createHandEngine, type Backprop } from './hand-engine.js';
-export { createAutodiffEngine } from './autodiff-engine.js';
-export { createEngine, type EngineName, type GradientEngine } from './engine.js';
-export { checkEngines, engineCheckTolerance, type EngineCheck } from './engine-check.js';
-export { jacobianScales } from './jacobian-scale.js';
-export { createGradients, compareGradients, type Gradients, type GradientComparison } from './gradients.js';
-export { logistic, logisticInPlace, expTable } from './logistic.js';
-export { createCourseKernel, COURSE_HIDDEN, type CourseKernel } from './course-kernel.js';
-export { train, type TrainOptions, type TrainProgress, type TrainResult, type Snapshot } from './train.js';
+export {
+  courseData,
+  courseNetwork,
+  courseJacobians,
+  cost,
+  networkFunction,
+  J_W3,
+  J_b3,
+  J_W2,
+  J_b2,
+  J_W1,
+  J_b1,
+  PARAMETER_NAMES,
+  type CourseData,
+  type CourseNetwork,
+  type Matrix,
+  type ParameterName,
+} from './jacobians.js';
+export { autodiffGradients, checkJacobians, jacobianCheckTolerance, jacobianScales, type JacobianCheck, type JacobianDifference } from './jacobian-check.js';
+export { trainRun, progressSpacing, PROGRESS_MS, type TrainRun, type TrainRunOptions, type Snapshot } from './train-run.js';
 export { drawingChart, costChart } from './charts.js';
 export { buildReport, outcomeOf, parametersJson, type Outcome, type Report, type Timings } from './report.js';
 export { formatCost, formatCount, formatDuration } from './format.js';

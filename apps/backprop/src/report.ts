@@ -1,17 +1,18 @@
+import type { LayerParameters } from '@slope/models/mlp';
 import { MAX_DRAWN_SNAPSHOTS, type Settings } from './args.js';
 import { formatCost } from './format.js';
-import type { EngineCheck } from './engine-check.js';
-import { PARAMETER_NAMES, parameterShape, type Network } from './network.js';
-import type { TrainResult } from './train.js';
+import type { JacobianCheck } from './jacobian-check.js';
+import { courseNetwork, PARAMETER_NAMES } from './jacobians.js';
+import type { TrainRun } from './train-run.js';
 
 /**
  * Wall-clock times of one run, in milliseconds.
  *
  * @example
- * const timings: Timings = { engineCheckMs: 40, trainingMs: 1200, renderMs: 300, totalMs: 1600 };
+ * const timings: Timings = { jacobianCheckMs: 40, trainingMs: 1200, renderMs: 300, totalMs: 1600 };
  */
 export interface Timings {
-  readonly engineCheckMs: number;
+  readonly jacobianCheckMs: number;
   readonly trainingMs: number;
   readonly renderMs: number;
   readonly totalMs: number;
@@ -39,7 +40,7 @@ export interface Report {
   readonly initialCost: number;
   readonly finalCost: number;
   readonly iterationsPerSecond: number;
-  readonly engineCheck: EngineCheck;
+  readonly jacobianCheck: JacobianCheck;
   readonly costHistory: readonly { readonly updates: number; readonly cost: number }[];
   readonly finalParameters: Record<string, { readonly shape: [number, number]; readonly values: number[][] }>;
   readonly timings: Timings;
@@ -50,7 +51,7 @@ export interface Report {
  * `cost-rose` when it ended above where it started, `diverged` when it stopped being a number.
  *
  * @example
- * outcomeOf(result); // { status: 'done', message: 'cost 2.008e-1 → 3.619e-4' }
+ * outcomeOf(run); // { status: 'done', message: 'cost 2.008e-1 → 4.509e-4' }
  */
 export interface Outcome {
   readonly status: 'done' | 'interrupted' | 'cost-rose' | 'diverged';
@@ -62,40 +63,37 @@ export interface Outcome {
  * failed, whatever else it did.
  *
  * @example
- * if (outcomeOf(result).status !== 'done') process.exitCode = 1;
+ * if (outcomeOf(run).status !== 'done') process.exitCode = 1;
  */
-export function outcomeOf(result: TrainResult): Outcome {
-  const costs = `cost ${formatCost(result.initialCost)} → ${formatCost(result.finalCost)}`;
-  if (result.diverged) {
-    return { status: 'diverged', message: `diverged: the cost stopped being a finite number within ${result.updates.toLocaleString('en-US')} updates (${costs}); try a smaller --aggression or --noise` };
+export function outcomeOf(run: TrainRun): Outcome {
+  const costs = `cost ${formatCost(run.initialCost)} → ${formatCost(run.finalCost)}`;
+  if (run.diverged) {
+    return { status: 'diverged', message: `diverged: the cost stopped being a finite number within ${run.updates.toLocaleString('en-US')} updates (${costs}); try a smaller --aggression or --noise` };
   }
-  if (result.interrupted) return { status: 'interrupted', message: `interrupted after ${result.updates.toLocaleString('en-US')} updates (${costs})` };
-  if (!(result.finalCost <= result.initialCost)) {
+  if (run.interrupted) return { status: 'interrupted', message: `interrupted after ${run.updates.toLocaleString('en-US')} updates (${costs})` };
+  if (!(run.finalCost <= run.initialCost)) {
     // A saturated network barely moves: show the rise even when the rounded costs look equal.
-    const rise = (result.finalCost - result.initialCost) / result.initialCost;
+    const rise = (run.finalCost - run.initialCost) / run.initialCost;
     return {
       status: 'cost-rose',
-      message: `the cost got worse, ${costs} (up ${rise.toExponential(2)} relative) after ${result.updates.toLocaleString('en-US')} updates; try a smaller --aggression or --noise`,
+      message: `the cost got worse, ${costs} (up ${rise.toExponential(2)} relative) after ${run.updates.toLocaleString('en-US')} updates; try a smaller --aggression or --noise`,
     };
   }
   return { status: 'done', message: costs };
 }
 
-function rows(values: Float64Array, [rowCount, cols]: [number, number]): number[][] {
-  return Array.from({ length: rowCount }, (_, i) => Array.from(values.subarray(i * cols, (i + 1) * cols)));
-}
-
 /**
- * The parameters as `{ W1: { shape, values: rows }, … }`.
+ * The parameters as `{ W1: { shape, values: rows }, … }`, named as the notebook names them.
  *
  * @example
- * parametersJson(net).W2.shape; // [7, 6]
+ * parametersJson(net.parameters()).W2.shape; // [7, 6]
  */
-export function parametersJson(net: Network): Report['finalParameters'] {
+export function parametersJson(parameters: readonly LayerParameters[]): Report['finalParameters'] {
+  const net = courseNetwork(parameters);
   return Object.fromEntries(
     PARAMETER_NAMES.map((name) => {
-      const shape = parameterShape(name, net.hidden);
-      return [name, { shape, values: rows(net[name], shape) }];
+      const { rows, cols, data } = net[name];
+      return [name, { shape: [rows, cols], values: Array.from({ length: rows }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols))) }];
     }),
   );
 }
@@ -104,28 +102,28 @@ export function parametersJson(net: Network): Report['finalParameters'] {
  * Everything a run did, for report.json.
  *
  * @example
- * JSON.stringify(buildReport(settings, check, result, timings), null, 2);
+ * JSON.stringify(buildReport(settings, check, run, timings), null, 2);
  */
-export function buildReport(settings: Settings, engineCheck: EngineCheck, result: TrainResult, timings: Timings): Report {
+export function buildReport(settings: Settings, jacobianCheck: JacobianCheck, run: TrainRun, timings: Timings): Report {
   const { out: _out, ...rest } = settings;
-  const outcome = outcomeOf(result);
+  const outcome = outcomeOf(run);
   return {
     app: '@slope/backprop',
     settings: rest,
     seed: settings.seed,
     status: outcome.status,
     message: outcome.message,
-    interrupted: result.interrupted,
-    diverged: result.diverged,
-    snapshots: { drawn: result.snapshots.length, scheduled: result.scheduledSnapshots, every: result.snapshotStride, limit: MAX_DRAWN_SNAPSHOTS },
-    updates: result.updates,
-    totalUpdates: result.totalUpdates,
-    initialCost: result.initialCost,
-    finalCost: result.finalCost,
-    iterationsPerSecond: result.elapsedMs > 0 ? (result.updates * 1000) / result.elapsedMs : 0,
-    engineCheck,
-    costHistory: result.costHistory,
-    finalParameters: parametersJson(result.network),
+    interrupted: run.interrupted,
+    diverged: run.diverged,
+    snapshots: { drawn: run.snapshots.length, scheduled: run.scheduledSnapshots, every: run.snapshotStride, limit: MAX_DRAWN_SNAPSHOTS },
+    updates: run.updates,
+    totalUpdates: run.totalUpdates,
+    initialCost: run.initialCost,
+    finalCost: run.finalCost,
+    iterationsPerSecond: run.elapsedMs > 0 ? (run.updates * 1000) / run.elapsedMs : 0,
+    jacobianCheck,
+    costHistory: run.costHistory,
+    finalParameters: parametersJson(run.parameters),
     timings,
   };
 }

@@ -1,14 +1,14 @@
 /**
  * What a fit-heights run spends its time on, each against a reference measured in the same run:
  * - the χ² contour grid (μ 150–200, σ 2–35 every 0.5 cm on the course's 100 bins) through
- *   the app's `chiSquared` (`gaussian` from @slope/models) versus a hand-inlined loop;
+ *   @slope/models' `chiSquared` versus a hand-inlined loop;
  * - the course's 50 steepest-descent steps and Levenberg–Marquardt through `fitGaussian`,
  *   versus the same 50 steps written out by hand (the notebook's `steepest_step`).
  * Run: pnpm --filter @slope/fit-heights bench
  */
 import { fitGaussian, heights } from '@slope/models';
 import { Bench } from 'tinybench';
-import { chiSquared } from '../src/index.js';
+import { chiSquared } from '@slope/models';
 
 const { x, y } = heights('course');
 const MU = Array.from({ length: 101 }, (_, i) => 150 + 0.5 * i);

@@ -1,8 +1,8 @@
 import { cliIo, EXIT, prepareOutputFolder, runCommand, type CliIo, type ExitCode, type OutputFolder } from '@slope/cli-kit';
 import { renderFigures } from './figures.js';
-import { dataRegion, runMethod } from './fits.js';
+import { dataRegion, histogramMoments } from '@slope/models';
+import { runMethod } from './fits.js';
 import { loadData, type LoadedData } from './load-data.js';
-import { histogramMoments } from './moments.js';
 import { COMMAND, METHODS, readOptions, type FitHeightsOptions } from './options.js';
 import { buildReport } from './report.js';
 import type { MethodRun } from './run-types.js';
@@ -40,8 +40,8 @@ async function fitAndWrite(options: FitHeightsOptions, out: OutputFolder, io: Cl
   const say = (text: string) => io.stdout.write(text);
   const loaded = await loadData(options, io.cwd);
   if (io.signal.aborted) return interrupted(io, 'while reading the data');
-  const { x, y, binWidth } = loaded.histogram;
-  const region = dataRegion(x, y, binWidth);
+  const { x, y } = loaded.histogram;
+  const region = dataRegion(x, y);
   const settings = { start: options.start, aggression: options.aggression, steps: options.steps };
   const runs: MethodRun[] = METHODS.map((method) => runMethod(x, y, region, method, settings));
   const primary = runs.find((run) => run.method === options.method) as MethodRun;

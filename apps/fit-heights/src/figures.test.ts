@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contourGridSize, contourWindow, MAX_PATH_POINTS, thinPath } from './index.js';
+import { contourWindow } from '@slope/models';
+import { contourGridSize, MAX_PATH_POINTS, thinPath } from './index.js';
 
 describe('contourGridSize(window, bins)', () => {
   it("is the course's 0.5 cm grid for the course window and 100 bins", () => {

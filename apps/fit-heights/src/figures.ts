@@ -1,9 +1,7 @@
-import { gaussian, type HeightsHistogram } from '@slope/models';
+import { chiSquared, contourWindow, gaussian, histogramMoments, type ContourWindow, type DataRegion, type HeightsHistogram } from '@slope/models';
 import { contourChart, histogramChart, sampleGrid, type Range } from '@slope/plot';
 import { renderPng } from '@slope/plot/node';
 import { sideBySide } from './compose.js';
-import type { DataRegion } from './fits.js';
-import { histogramMoments } from './moments.js';
 import type { MethodRun, PathPoint } from './run-types.js';
 import { formatMu, methodLabel } from './tables.js';
 
@@ -40,9 +38,7 @@ export interface Figures {
 
 const PANEL = { width: 640, height: 480 } as const;
 const CONTOUR = { width: 900, height: 620 } as const;
-/** The course's contour window (COURSE.md §2.6), sampled every 0.5 cm like the helper. */
-const COURSE_MU: Range = [150, 200];
-const COURSE_SIGMA: Range = [2, 35];
+/** The contour grid's spacing where it fits, the course helper's (COURSE.md §2.6). */
 const GRID_STEP = 0.5;
 const LEVELS = 20;
 /** At most this many grid points a side, and this many Gaussian evaluations for the whole χ² map. */
@@ -63,8 +59,8 @@ export const MAX_PATH_POINTS = 2000;
  * contourGridSize({ mu: [150, 200], sigma: [2, 35] }, 100); // { nx: 101, ny: 67 }, the course's grid
  * ```
  */
-export function contourGridSize(window: { mu: Range; sigma: Range }, bins: number): { nx: number; ny: number } {
-  const count = (range: Range) => Math.min(MAX_GRID_SIDE, Math.round((range[1] - range[0]) / GRID_STEP) + 1);
+export function contourGridSize(window: ContourWindow, bins: number): { nx: number; ny: number } {
+  const count = (range: readonly [number, number]) => Math.min(MAX_GRID_SIDE, Math.round((range[1] - range[0]) / GRID_STEP) + 1);
   let nx = count(window.mu);
   let ny = count(window.sigma);
   const cost = nx * ny * Math.max(1, bins);
@@ -80,39 +76,6 @@ export function contourGridSize(window: { mu: Range; sigma: Range }, bins: numbe
 export function thinPath<T>(path: readonly T[], limit = MAX_PATH_POINTS): T[] {
   if (path.length <= limit) return [...path];
   return Array.from({ length: limit }, (_, i) => path[Math.round((i * (path.length - 1)) / (limit - 1))]!);
-}
-
-/**
- * χ²(μ, σ) = Σ (yᵢ − f(xᵢ; μ, σ))² over every bin, the course's unweighted χ².
- *
- * @example
- * ```ts
- * const { x, y } = heights('course');
- * chiSquared(x, y, 155, 6); // 0.0323333…
- * ```
- */
-export function chiSquared(x: ArrayLike<number>, y: ArrayLike<number>, mu: number, sigma: number): number {
-  // Point by point: the array form of `gaussian` allocates, and the contour grid calls this ~7000 times.
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += ((y[i] as number) - gaussian(x[i] as number, mu, sigma)) ** 2;
-  return sum;
-}
-
-/**
- * The μ and σ window of the contour map: the course's μ 150–200, σ 2–35, moved to be centred on
- * the histogram's mean (and widened for a wide histogram) only when the data sit elsewhere.
- *
- * @example
- * ```ts
- * contourWindow({ mean: 178.49, sd: 7.545 }); // { mu: [150, 200], sigma: [2, 35] }
- * ```
- */
-export function contourWindow(moments: { mean: number; sd: number }): { mu: Range; sigma: Range } {
-  const inside = moments.mean >= COURSE_MU[0] && moments.mean <= COURSE_MU[1];
-  const halfWidth = Math.max(25, 3 * moments.sd);
-  const mu: Range = inside && halfWidth === 25 ? COURSE_MU : [moments.mean - halfWidth, moments.mean + halfWidth];
-  const sigma: Range = 3 * moments.sd <= COURSE_SIGMA[1] ? COURSE_SIGMA : [COURSE_SIGMA[0], 3 * moments.sd];
-  return { mu, sigma };
 }
 
 function histogramPanel(histogram: HeightsHistogram, point: PathPoint, title: string, xRange: Range, yRange: Range) {

@@ -1,70 +1,19 @@
-import { fitGaussian, type GaussianFit } from '@slope/models';
+import { fitGaussian, fitRunaway, type DataRegion, type GaussianFit } from '@slope/models';
 import type { MethodName } from './options.js';
 import type { MethodRun, PathPoint } from './run-types.js';
 
 /**
- * Where a fitted Gaussian can still describe the histogram: μ within one data span of the
- * occupied bins, 0 < σ ≤ that span. Beyond it the model is flat or elsewhere, and χ² barely
- * moves, so a run that ends out there has run away even though χ² stayed finite.
+ * Why `point` lies outside the region where a Gaussian can describe the histogram, or null:
+ * `@slope/models`' one judge, `fitRunaway`, which `fitGaussian` and the docs site use too.
  *
  * @example
  * ```ts
- * const region: DataRegion = dataRegion(x, y, binWidth); // course: { low: 160, high: 200, span: 40 }
- * ```
- */
-export interface DataRegion {
-  /** Left edge of the first non-empty bin, cm. */
-  readonly low: number;
-  /** Right edge of the last non-empty bin, cm. */
-  readonly high: number;
-  /** `high − low`, cm. */
-  readonly span: number;
-}
-
-/**
- * The region of {@link DataRegion} for a histogram.
- *
- * @throws {RangeError} when no bin is occupied.
- * @example
- * ```ts
- * dataRegion([161.25, 198.75], [0.01, 0.02], 2.5); // { low: 160, high: 200, span: 40 }
- * ```
- */
-export function dataRegion(x: ArrayLike<number>, y: ArrayLike<number>, binWidth: number): DataRegion {
-  let low = Number.POSITIVE_INFINITY;
-  let high = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < x.length; i++) {
-    if ((y[i] as number) > 0) {
-      low = Math.min(low, (x[i] as number) - binWidth / 2);
-      high = Math.max(high, (x[i] as number) + binWidth / 2);
-    }
-  }
-  if (!(high > low)) throw new RangeError('dataRegion: no bin has a positive height; expected at least one');
-  return { low, high, span: high - low };
-}
-
-/**
- * Why `point` lies outside `region`, or `null` when it is inside.
- *
- * @example
- * ```ts
- * runawayReason({ step: 1, mu: 4785, sigma: 36600, chi2: 0.015 }, { low: 160, high: 200, span: 40 });
+ * runawayReason(x, dataRegion(x, y), { step: 1, mu: 4785, sigma: 36600, chi2: 0.015 });
  * // 'σ = 36600.0000 cm is larger than the whole span of the data (40.0000 cm)'
  * ```
  */
-export function runawayReason(point: PathPoint, region: DataRegion): string | null {
-  const { mu, sigma } = point;
-  if (!Number.isFinite(mu) || !Number.isFinite(sigma) || !Number.isFinite(point.chi2)) {
-    return `the parameters or χ² stopped being finite (μ = ${mu}, σ = ${sigma}, χ² = ${point.chi2})`;
-  }
-  if (!(sigma > 0)) return `σ = ${sigma.toFixed(4)} cm is not positive`;
-  if (sigma > region.span) {
-    return `σ = ${sigma.toFixed(4)} cm is larger than the whole span of the data (${region.span.toFixed(4)} cm)`;
-  }
-  if (mu < region.low - region.span || mu > region.high + region.span) {
-    return `μ = ${mu.toFixed(4)} cm is more than one data span (${region.span.toFixed(4)} cm) outside the data (${region.low.toFixed(2)}–${region.high.toFixed(2)} cm)`;
-  }
-  return null;
+export function runawayReason(x: ArrayLike<number>, region: DataRegion, point: PathPoint): string | null {
+  return fitRunaway(x, region, { mu: point.mu, sigma: point.sigma, chiSquared: point.chi2 });
 }
 
 /**
@@ -92,8 +41,8 @@ function toPoint(step: GaussianFit['path'][number]): PathPoint {
  *
  * @example
  * ```ts
- * const { x, y, binWidth } = heights('course');
- * const run = runMethod(x, y, dataRegion(x, y, binWidth), 'steepest', { start: [155, 6], aggression: 2000, steps: 50 });
+ * const { x, y } = heights('course');
+ * const run = runMethod(x, y, dataRegion(x, y), 'steepest', { start: [155, 6], aggression: 2000, steps: 50 });
  * run.final; // { step: 50, mu: 178.5198…, sigma: 7.5499…, chi2: 4.39245…e-4 }
  * ```
  */
@@ -107,14 +56,14 @@ export function runMethod(
   const fit = fitGaussian(x, y, { method, start: settings.start, aggression: settings.aggression, steps: settings.steps });
   const path = fit.path.map(toPoint);
   const final = path[path.length - 1] ?? { step: 0, mu: fit.mu, sigma: fit.sigma, chi2: fit.chiSquared };
-  const runaway = runawayReason(final, region);
+  const runaway = runawayReason(x, region, final);
   const diverged = fit.reason === 'diverged' || runaway != null;
-  const inside = path.filter((p) => runawayReason(p, region) == null);
+  const inside = path.filter((p) => runawayReason(x, region, p) == null);
   const candidates = inside.length > 0 ? inside : path;
   const best = candidates.reduce((a, b) => (b.chi2 < a.chi2 ? b : a), candidates[0] ?? final);
   let message: string;
   if (runaway != null) {
-    const left = path.find((p) => p.step > 0 && runawayReason(p, region) != null) ?? final;
+    const left = path.find((p) => p.step > 0 && runawayReason(x, region, p) != null) ?? final;
     message = `diverged: left the data's region at step ${left.step}; at step ${final.step} ${runaway} (fitGaussian: '${fit.reason}')`;
   } else if (diverged) {
     message = `diverged after step ${final.step}: fitGaussian reports '${fit.reason}' (χ² not finite, σ ≤ 0, or a model that vanishes over every bin)`;

@@ -1,6 +1,6 @@
 import { thinPath } from './figures.js';
 import type { LoadedData } from './load-data.js';
-import type { HistogramMoments } from './moments.js';
+import type { HistogramMoments } from '@slope/models';
 import type { FitHeightsOptions } from './options.js';
 import type { MethodRun, PathPoint } from './run-types.js';
 

@@ -1,4 +1,4 @@
-import type { HistogramMoments } from './moments.js';
+import type { HistogramMoments } from '@slope/models';
 import type { MethodRun, PathPoint } from './run-types.js';
 
 /**

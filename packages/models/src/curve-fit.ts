@@ -1,7 +1,6 @@
-import type { Tensor } from '@slope/autodiff';
-import { leastSquares, type LeastSquaresResult } from '@slope/optim';
+import { leastSquares, type LeastSquaresMethod, type LeastSquaresResult } from '@slope/optim';
 import { compile, derivative, freeSymbols, parse, type Expr } from '@slope/symbolic';
-import type { FitReason, LeastSquaresMethod } from './least-squares.js';
+import type { FitReason } from './least-squares.js';
 import { rejectUnknownOptions } from './options.js';
 
 /**
@@ -77,6 +76,17 @@ export interface CompileModelOptions {
 }
 
 /**
+ * The Newton-type least-squares methods {@link curveFit} offers (`@slope/optim`'s
+ * `LeastSquaresMethod` without the course's fixed-step `'steepest'`).
+ *
+ * @example
+ * ```ts
+ * const method: CurveFitMethod = 'gauss-newton';
+ * ```
+ */
+export type CurveFitMethod = Exclude<LeastSquaresMethod, 'steepest'>;
+
+/**
  * Options for {@link curveFit}.
  *
  * @example
@@ -86,7 +96,7 @@ export interface CompileModelOptions {
  */
 export interface CurveFitOptions {
   /** Default 'levenberg-marquardt'. */
-  readonly method?: LeastSquaresMethod;
+  readonly method?: CurveFitMethod;
   /** Measurement uncertainty σᵢ per point (or one for all): χ² = Σ (yᵢ − f(xᵢ))²/σᵢ². */
   readonly sigma?: number | ArrayLike<number>;
   /**
@@ -455,7 +465,7 @@ export function curveFit(
   const rows = Array.from({ length: m }, (_, i) => table.values.subarray(i * k, (i + 1) * k));
 
   const residuals = (p: Float64Array): Float64Array => Float64Array.from(rows, (row, i) => y[i]! - fitModel.value(row, p));
-  const fit: LeastSquaresResult = leastSquares((p: Tensor) => residuals(p.data), start, {
+  const fit: LeastSquaresResult = leastSquares((p) => residuals(p.data), start, {
     method,
     jacobian: (p) => {
       const j = new Float64Array(m * n);

@@ -132,13 +132,18 @@ describe('fitGaussian', () => {
     expect(() => fitGaussian(x, y, options as never)).toThrow(message);
   });
 
-  it('fitGaussian accepts the largest budget, FIT_GAUSSIAN_MAX_STEPS, and keeps the whole path', () => {
+  it('fitGaussian accepts the largest budget, FIT_GAUSSIAN_MAX_STEPS, keeps the whole path and stops when leastSquares converges', () => {
     const x = [1, 2, 3, 4, 5];
     const y = x.map((v) => gaussian(v, 3, 1));
     const fit = fitGaussian(x, y, { method: 'steepest', start: [2.5, 1.5], aggression: 1, steps: FIT_GAUSSIAN_MAX_STEPS });
-    expect(fit.path.length).toBe(FIT_GAUSSIAN_MAX_STEPS + 1);
+    expect(fit.path.length).toBe(fit.iterations + 1);
+    expect(fit.converged).toBe(true);
     expect(fit.mu).toBeCloseTo(3, 6);
     expect(fit.sigma).toBeCloseTo(1, 6);
+    // A run that does not converge keeps every one of its steps.
+    const slow = fitGaussian(course.x, course.y, { method: 'steepest', start: [155, 6], aggression: 20, steps: 3000 });
+    expect(slow.path.length).toBe(3001);
+    expect(slow.reason).toBe('max-iterations');
   });
 
   it.each([

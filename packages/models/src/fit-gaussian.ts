@@ -1,9 +1,10 @@
+import { leastSquares, type LeastSquaresMethod } from '@slope/optim';
 import { checkXY } from './check-data.js';
+import { gaussianAt } from './gaussian.js';
+import { chiSquared, dataRegion, fitRunaway, histogramMoments } from './heights-fit.js';
+import type { FitReason } from './least-squares.js';
 import { rejectUnknownOptions } from './options.js';
 import { toVector, type TensorLike } from './tensor-input.js';
-import { gaussianAt } from './gaussian.js';
-import { invert, toRows } from './linalg.js';
-import { fitLeastSquares, type FitReason, type LeastSquaresMethod } from './least-squares.js';
 
 /**
  * How {@link fitGaussian} minimises χ².
@@ -13,7 +14,7 @@ import { fitLeastSquares, type FitReason, type LeastSquaresMethod } from './leas
  * const method: GaussianFitMethod = 'steepest';
  * ```
  */
-export type GaussianFitMethod = 'steepest' | LeastSquaresMethod;
+export type GaussianFitMethod = LeastSquaresMethod;
 
 /**
  * Options for {@link fitGaussian}.
@@ -31,8 +32,9 @@ export interface FitGaussianOptions {
   /** Steepest descent's step multiplier on ∇χ² (the course's "aggression"); default 2000. */
   readonly aggression?: number;
   /**
-   * Steepest descent: the number of steps (default 50). Other methods: the iteration budget
-   * (default 100). At most {@link FIT_GAUSSIAN_MAX_STEPS}: the whole path is kept.
+   * Steepest descent: the number of steps (default 50, the course's). Other methods: the
+   * iteration budget (default `leastSquares`' own, 100·(n + 1) = 300). At most
+   * {@link FIT_GAUSSIAN_MAX_STEPS}: the whole path is kept.
    */
   readonly steps?: number;
 }
@@ -89,121 +91,56 @@ export interface GaussianFit {
    * zero over every bin (the fit ran off into the flat far field of χ²).
    */
   readonly reason: FitReason;
+  /** Why the result is outside the region a Gaussian can describe the data in (`fitRunaway`), or null. */
+  readonly runaway: string | null;
   /** (μ, σ, χ²) after each step; `path[0]` is the start, `path[k]` is after step k. */
   readonly path: readonly GaussianFitStep[];
   /**
-   * 2×2 covariance of (μ, σ), s²(JᵀJ)⁻¹ with s² = χ²/(n − 2) from the residual scatter, or
-   * null when JᵀJ is singular there.
+   * 2×2 covariance of (μ, σ), s²(JᵀJ)⁻¹ with s² = χ²/(n − 2) from the residual scatter
+   * (`leastSquares`' own), or null when JᵀJ is singular there, the fit diverged or took no step.
    */
   readonly covariance: number[][] | null;
 }
 
-function chiSquared(x: ArrayLike<number>, y: ArrayLike<number>, mu: number, sigma: number): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) {
-    const r = y[i]! - gaussianAt(x[i]!, mu, sigma);
-    s += r * r;
-  }
-  return s;
-}
-
-// ∂f/∂μ and ∂f/∂σ per bin, the course's closed forms (COURSE.md §2.1).
-function jacobian(x: ArrayLike<number>, mu: number, sigma: number): Float64Array {
+// ∂f/∂μ and ∂f/∂σ per bin, the course's closed forms (COURSE.md §2.1), as the Jacobian of the
+// residuals y − f: row-major, one row per bin.
+function residualJacobian(x: ArrayLike<number>, mu: number, sigma: number): Float64Array {
   const j = new Float64Array(x.length * 2);
   for (let i = 0; i < x.length; i++) {
     const f = gaussianAt(x[i]!, mu, sigma);
     const d = x[i]! - mu;
-    j[2 * i] = (f * d) / (sigma * sigma);
-    j[2 * i + 1] = f * ((d * d) / (sigma * sigma * sigma) - 1 / sigma);
+    j[2 * i] = -(f * d) / (sigma * sigma);
+    j[2 * i + 1] = -f * ((d * d) / (sigma * sigma * sigma) - 1 / sigma);
   }
   return j;
 }
 
-function covarianceAt(x: ArrayLike<number>, mu: number, sigma: number, chi2: number): number[][] | null {
-  const j = jacobian(x, mu, sigma);
-  const g = new Float64Array(4);
-  for (let i = 0; i < x.length; i++) {
-    const a = j[2 * i]!;
-    const b = j[2 * i + 1]!;
-    g[0]! += a * a;
-    g[1]! += a * b;
-    g[3]! += b * b;
-  }
-  g[2] = g[1]!;
-  const dof = Math.max(1, x.length - 2);
-  try {
-    return toRows(invert(g, 2).map((v) => (v * chi2) / dof), 2);
-  } catch {
-    return null;
-  }
-}
-
-// A fit that ends with σ ≤ 0, or with a curve that is practically zero over every bin, has
-// left the data: far from it χ² is flat (≈ Σ y²), so tolerances can fire there. Undamped
-// Gauss–Newton from a poor start does this; so does steepest descent with a huge step.
-function leftTheData(x: ArrayLike<number>, y: ArrayLike<number>, mu: number, sigma: number): boolean {
-  if (!(sigma > 0) || !Number.isFinite(mu)) return true;
-  let peak = 0;
-  let top = 0;
-  for (let i = 0; i < x.length; i++) {
-    peak = Math.max(peak, gaussianAt(x[i]!, mu, sigma));
-    top = Math.max(top, Math.abs(y[i]!));
-  }
-  return peak < 1e-3 * top;
-}
-
 function momentStart(x: ArrayLike<number>, y: ArrayLike<number>): [number, number] {
-  let w = 0;
-  let m = 0;
   for (let i = 0; i < x.length; i++) {
     if (y[i]! < 0) throw new RangeError(`fitGaussian(x, y): y[${i}] is ${y[i]}; a histogram has no negative heights (or pass option start)`);
-    w += y[i]!;
-    m += y[i]! * x[i]!;
   }
-  if (!(w > 0)) throw new RangeError('fitGaussian(x, y): every y is 0; expected a histogram with at least one non-empty bin');
-  m /= w;
-  let v = 0;
-  for (let i = 0; i < x.length; i++) v += y[i]! * (x[i]! - m) ** 2;
-  if (!(v > 0)) {
-    throw new RangeError(`fitGaussian(x, y): all the weight is in one bin (x = ${m}), so the data give no width to start from; pass option start`);
+  let moments;
+  try {
+    moments = histogramMoments(x, y);
+  } catch {
+    throw new RangeError('fitGaussian(x, y): every y is 0; expected a histogram with at least one non-empty bin');
   }
-  return [m, Math.sqrt(v / w)];
-}
-
-function steepestPath(x: ArrayLike<number>, y: ArrayLike<number>, start: readonly [number, number], aggression: number, steps: number) {
-  let [mu, sigma] = start;
-  const path: GaussianFitStep[] = [{ iteration: 0, mu, sigma, chiSquared: chiSquared(x, y, mu, sigma) }];
-  let reason: FitReason = 'max-iterations';
-  for (let k = 1; k <= steps; k++) {
-    // The graded steepest_step: J = [∂χ²/∂μ, ∂χ²/∂σ] with ∂χ²/∂p = −2 (y − f)·∂f/∂p; step = −J·aggression.
-    let jmu = 0;
-    let jsigma = 0;
-    for (let i = 0; i < x.length; i++) {
-      const f = gaussianAt(x[i]!, mu, sigma);
-      const d = x[i]! - mu;
-      const r = y[i]! - f;
-      jmu += -2 * r * ((f * d) / (sigma * sigma));
-      jsigma += -2 * r * f * ((d * d) / (sigma * sigma * sigma) - 1 / sigma);
-    }
-    mu -= aggression * jmu;
-    sigma -= aggression * jsigma;
-    const chi2 = chiSquared(x, y, mu, sigma);
-    if (!Number.isFinite(chi2) || !(sigma > 0)) {
-      reason = 'diverged';
-      break;
-    }
-    path.push({ iteration: k, mu, sigma, chiSquared: chi2 });
+  if (!(moments.sd > 0)) {
+    throw new RangeError(`fitGaussian(x, y): all the weight is in one bin (x = ${moments.mean}), so the data give no width to start from; pass option start`);
   }
-  return { path, reason };
+  return [moments.mean, moments.sd];
 }
 
 /**
  * Fit a Gaussian `f(x; μ, σ)` to a histogram (bin centres `x`, densities `y`) by minimising
  * the course's χ² = Σ (yᵢ − f(xᵢ))².
  *
- * `method: 'steepest'` is exactly the course's assignment (COURSE.md §2.2–2.3): each step
- * moves by −aggression·∇χ² using the closed-form partials, for a fixed number of steps.
- * `'gauss-newton'` and `'levenberg-marquardt'` go through `leastSquares` of `@slope/optim`.
+ * Every method goes through `leastSquares` of `@slope/optim` with the course's closed-form
+ * partials (COURSE.md §2.1): `method: 'steepest'` is exactly the course's assignment (§2.2–2.3),
+ * each step −aggression·∇χ² for a fixed number of steps; `'gauss-newton'` and
+ * `'levenberg-marquardt'` use `leastSquares`' budget and tolerances. A fit that ends outside the
+ * region where a Gaussian can describe the histogram (`fitRunaway`, the one judge the CLI and
+ * the site use too) is reported as `diverged`, with the reason in `runaway`.
  * x and y may be arrays, typed arrays or 1-D tensors of `@slope/autodiff`.
  *
  * @throws RangeError for mismatched or too short inputs, a histogram without weight, or a bad option value.
@@ -238,51 +175,44 @@ export function fitGaussian(
   if (!(Number.isFinite(aggression) && aggression > 0)) {
     throw new RangeError(`fitGaussian: option aggression must be a positive number, got ${String(aggression)}`);
   }
-  const steps = options.steps ?? (method === 'steepest' ? 50 : 100);
+  const steps = options.steps ?? (method === 'steepest' ? 50 : 300);
   if (!(Number.isInteger(steps) && steps >= 0 && steps <= FIT_GAUSSIAN_MAX_STEPS)) {
     throw new RangeError(`fitGaussian: option steps must be an integer from 0 to ${FIT_GAUSSIAN_MAX_STEPS}, got ${String(steps)}`);
   }
 
-  if (method === 'steepest') {
-    const run = steepestPath(x, y, start, aggression, steps);
-    const { path } = run;
-    const last = path[path.length - 1]!;
-    const reason: FitReason = leftTheData(x, y, last.mu, last.sigma) ? 'diverged' : run.reason;
-    return {
-      mu: last.mu,
-      sigma: last.sigma,
-      chiSquared: last.chiSquared,
-      method,
-      iterations: path.length - 1,
-      converged: false,
-      reason,
-      path,
-      covariance: reason === 'diverged' ? null : covarianceAt(x, last.mu, last.sigma, last.chiSquared),
-    };
-  }
-
   const n = x.length;
-  const fit = fitLeastSquares({
-    residuals: (p) => Float64Array.from({ length: n }, (_, i) => y[i]! - gaussianAt(x[i]!, p[0]!, p[1]!)),
-    // Residuals are y − f, so their Jacobian is −∂f/∂p.
-    jacobian: (p) => jacobian(x, p[0]!, p[1]!).map((v) => -v),
-    p0: start,
-    method,
-    maxIterations: steps,
-  });
-  const path = fit.path.map((p, iteration) => ({ iteration, mu: p[0]!, sigma: p[1]!, chiSquared: chiSquared(x, y, p[0]!, p[1]!) }));
-  const [mu, sigma] = [fit.parameters[0]!, fit.parameters[1]!];
-  const chi2 = chiSquared(x, y, mu, sigma);
-  const lost = leftTheData(x, y, mu, sigma);
+  const fit = leastSquares(
+    (p) => {
+      const [mu, sigma] = [p.data[0]!, p.data[1]!];
+      // σ ≤ 0 is no Gaussian: NaN residuals end the run there as diverged, keeping the best point.
+      return Float64Array.from({ length: n }, (_, i) => (sigma > 0 ? y[i]! - gaussianAt(x[i]!, mu, sigma) : Number.NaN));
+    },
+    start,
+    {
+      method,
+      jacobian: (p) => residualJacobian(x, p[0]!, p[1]!),
+      // The course's steepest descent runs its fixed number of steps; the others keep leastSquares' budget unless given one.
+      ...(method === 'steepest' ? { aggression, maxIterations: Math.max(1, steps) } : options.steps === undefined ? {} : { maxIterations: Math.max(1, steps) }),
+      historyLimit: Math.max(2, steps + 1),
+    },
+  );
+  // The path ends at the last state that is a Gaussian with a finite χ² (a diverged step is not kept).
+  const good = fit.history.findIndex((state) => !Number.isFinite(state.value) || !(state.x[1]! > 0));
+  const states = steps === 0 ? fit.history.slice(0, 1) : good < 0 ? fit.history : fit.history.slice(0, Math.max(1, good));
+  const path = states.map((state, iteration) => ({ iteration, mu: state.x[0]!, sigma: state.x[1]!, chiSquared: chiSquared(x, y, state.x[0]!, state.x[1]!) }));
+  const last = steps === 0 ? path[0]! : { iteration: path.length - 1, mu: fit.x[0]!, sigma: fit.x[1]!, chiSquared: chiSquared(x, y, fit.x[0]!, fit.x[1]!) };
+  const runaway = fitRunaway(x, dataRegion(x, y), last);
+  const diverged = runaway != null || fit.reason === 'diverged';
   return {
-    mu,
-    sigma,
-    chiSquared: chi2,
+    mu: last.mu,
+    sigma: last.sigma,
+    chiSquared: last.chiSquared,
     method,
-    iterations: fit.iterations,
-    converged: fit.converged && !lost,
-    reason: lost ? 'diverged' : fit.reason,
+    iterations: path.length - 1,
+    converged: fit.converged && !diverged,
+    reason: diverged ? 'diverged' : fit.reason,
+    runaway,
     path,
-    covariance: lost ? null : covarianceAt(x, mu, sigma, chi2),
+    covariance: diverged || steps === 0 || fit.covariance == null ? null : fit.covariance.map((row) => Array.from(row)),
   };
 }

@@ -1,13 +1,18 @@
+import { portableExp } from './portable-math.js';
+
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 
 function checkSigma(fn: string, sigma: number): void {
   if (!(Number.isFinite(sigma) && sigma > 0)) throw new RangeError(`${fn}: sigma must be a positive number, got ${String(sigma)}`);
 }
 
-/** The Gaussian at one point without argument checks, for inner loops. */
+/**
+ * The Gaussian at one point without argument checks, for inner loops; with the portable exp,
+ * so fits give the same bits in every engine.
+ */
 export function gaussianAt(x: number, mu: number, sigma: number): number {
   const u = (x - mu) / sigma;
-  return Math.exp(-0.5 * u * u) / (sigma * SQRT_2PI);
+  return portableExp(-0.5 * u * u) / (sigma * SQRT_2PI);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { portableCos, portableSin } from './portable-math.js';
+
 /**
  * The course's training data for the backpropagation assignment (COURSE.md §1.5).
  *
@@ -17,7 +19,8 @@ export interface HeartCurve {
 
 /**
  * The heart curve of the course's backpropagation assignment: with t = 2πx,
- * `y = ([16 sin³t, 13 cos t − 5 cos 2t − 2 cos 3t − cos 4t] / 20 + 1) / 2`.
+ * `y = ([16 sin³t, 13 cos t − 5 cos 2t − 2 cos 3t − cos 4t] / 20 + 1) / 2`, computed with
+ * `portableSin` and `portableCos`, so the data have the same bits on every engine.
  *
  * @param n - number of points (default 100, as in the course); x runs 0, 1/n, …, (n−1)/n.
  * @throws RangeError when n is not a positive integer.
@@ -37,9 +40,9 @@ export function heartCurve(n = 100): HeartCurve {
   for (let k = 0; k < n; k++) {
     x[k] = k / n;
     const t = 2 * Math.PI * x[k]!;
-    const s = Math.sin(t);
+    const s = portableSin(t);
     horizontal[k] = ((16 * s * s * s) / 20 + 1) / 2;
-    vertical[k] = ((13 * Math.cos(t) - 5 * Math.cos(2 * t) - 2 * Math.cos(3 * t) - Math.cos(4 * t)) / 20 + 1) / 2;
+    vertical[k] = ((13 * portableCos(t) - 5 * portableCos(2 * t) - 2 * portableCos(3 * t) - portableCos(4 * t)) / 20 + 1) / 2;
   }
   return { n, x, y: [horizontal, vertical] };
 }

@@ -12,16 +12,32 @@ export {
   type GaussianFitMethod,
   type GaussianFitStep,
 } from './fit-gaussian.js';
-export type { FitReason, LeastSquaresMethod } from './least-squares.js';
+export type { FitReason } from './least-squares.js';
+// One meaning across packages: `@slope/optim`'s three least-squares methods.
+export type { LeastSquaresMethod } from '@slope/optim';
+export {
+  chiSquared,
+  contourWindow,
+  dataRegion,
+  fitRunaway,
+  histogramMoments,
+  type ContourWindow,
+  type DataRegion,
+  type HistogramMoments,
+} from './heights-fit.js';
 export { linearRegression, type LinearFit } from './linear-regression.js';
 export { polynomialFit, type PolynomialFit } from './polynomial-fit.js';
-export type { Activation } from './activation.js';
+export { portableSigmoid, type Activation } from './activation.js';
+export { portableCos, portableExp, portableLog, portableSin } from './portable-math.js';
+export { portableTanh } from './portable-tanh.js';
 export { neuron, layer } from './neuron.js';
 export {
   mlp,
   MLP_MAX_TRAIN_ITERATIONS,
   MLP_COST_HISTORY_LIMIT,
   MLP_MAX_PARAMETERS,
+  snapshotDue,
+  type GradientFunction,
   type Mlp,
   type MlpInit,
   type MlpOptions,
@@ -37,6 +53,7 @@ export {
   type CompiledModel,
   type CompileModelOptions,
   type CurveFit,
+  type CurveFitMethod,
   type CurveFitOptions,
   type FitInputs,
   type ModelFunction,

@@ -1,39 +1,30 @@
-import { activateInto, checkActivation, multiplySlope, type Activation } from './activation.js';
+import { checkActivation, type Activation } from './activation.js';
+import { toBatch, type Batch, type MatrixInput } from './batch.js';
+import { networkEngine, type NetworkEngine, type NetworkShape } from './network-engine.js';
 import { rejectUnknownOptions } from './options.js';
 import type { Rng } from './rng.js';
-import { describeInput, isArrayLike, isTensorLike, type TensorLike } from './tensor-input.js';
+import { isArrayLike } from './tensor-input.js';
 import { thinnedHistory } from './thinned-history.js';
 
-/**
- * A batch of column vectors, course-style: one row per feature, one column per example.
- * A flat array is one row (for networks with one input or one output). A tensor of
- * `@slope/autodiff` works too: shape [features, examples], or [examples] for one row.
- *
- * @example
- * ```ts
- * const x: MatrixInput = [0, 0.01, 0.02];                // 1 × 3
- * const y: MatrixInput = [[0.5, 0.6, 0.7], [0.6, 0.6, 0.6]]; // 2 × 3
- * const t: MatrixInput = tensor([0, 0.01, 0.02], [1, 3]); // 1 × 3
- * ```
- */
-export type MatrixInput = ArrayLike<number> | readonly (ArrayLike<number> | TensorLike)[] | TensorLike;
+export type { MatrixInput } from './batch.js';
 
 /**
- * The most updates one {@link Mlp.train} call makes (`iterations + 1`). Training is
- * synchronous, so a budget beyond this is a typo or a hang, not a plan; memory does not grow
- * with it (see {@link MLP_COST_HISTORY_LIMIT}).
+ * The largest `iterations` one {@link Mlp.train} or {@link Mlp.trainSteps} call accepts (the
+ * run makes iterations + 1 updates): 10¹², about 1.6 years at 20,000 updates a second, the same
+ * cap as the backprop CLI's `--iterations`. Memory does not grow with the budget (see
+ * {@link MLP_COST_HISTORY_LIMIT}), so a long run stopped early has still used bounded memory.
  *
  * @example
  * ```ts
  * const net = mlp({ layers: [1, 2], rng: createRng(0) });
  * try {
- *   net.train([0], [[0], [0]], { iterations: MLP_MAX_TRAIN_ITERATIONS, noise: 0 });
+ *   net.train([0], [[0], [0]], { iterations: MLP_MAX_TRAIN_ITERATIONS + 1, noise: 0 });
  * } catch (error) {
- *   console.log((error as Error).message); // 'train: option iterations must be an integer from 0 to 99999999 …'
+ *   console.log((error as Error).message); // 'train: option iterations must be an integer from 0 to 1000000000000 …'
  * }
  * ```
  */
-export const MLP_MAX_TRAIN_ITERATIONS = 100_000_000;
+export const MLP_MAX_TRAIN_ITERATIONS = 1_000_000_000_000;
 
 /**
  * The most entries {@link TrainResult.costs} keeps besides the final one: the progress points
@@ -64,7 +55,7 @@ export const MLP_COST_HISTORY_LIMIT = 2000;
 export const MLP_MAX_PARAMETERS = 10_000_000;
 
 const MLP_OPTION_NAMES = ['layers', 'activation', 'outputActivation', 'rng', 'init', 'parameters'] as const;
-const TRAIN_STEP_OPTION_NAMES = ['iterations', 'aggression', 'noise', 'rng', 'progressEvery'] as const;
+const TRAIN_STEP_OPTION_NAMES = ['iterations', 'aggression', 'noise', 'rng', 'progressEvery', 'gradients'] as const;
 const TRAIN_OPTION_NAMES = [...TRAIN_STEP_OPTION_NAMES, 'onProgress', 'signal'] as const;
 
 /**
@@ -105,7 +96,11 @@ export interface MlpOptions {
   readonly activation?: Activation;
   /** Activation of the output layer; default the same as `activation`, as in the course. */
   readonly outputActivation?: Activation;
-  /** Random source for the initial weights; required unless `parameters` is given. */
+  /**
+   * Random source for the initial weights; required unless `parameters` is given. Training
+   * continues the same stream for its noise unless {@link TrainOptions.rng} names another (see
+   * {@link mlp}: one seed, one stream).
+   */
   readonly rng?: Rng;
   /**
    * 'course' (default): every weight and bias from N(0, 0.5²), drawn in the order W1, W2, …,
@@ -122,28 +117,57 @@ export interface MlpOptions {
  *
  * @example
  * ```ts
- * const notebook: TrainOptions = { iterations: 10000, aggression: 7, noise: 1, rng: createRng(1) };
+ * const notebook: TrainOptions = { iterations: 10000, aggression: 7, noise: 1 };
  * ```
  */
 export interface TrainOptions {
   /**
    * The course's loop runs `while iterations >= 0`, so this makes iterations + 1 updates.
-   * Default 10000; at most {@link MLP_MAX_TRAIN_ITERATIONS} − 1.
+   * Default 10000; at most {@link MLP_MAX_TRAIN_ITERATIONS}.
    */
   readonly iterations?: number;
   /** Step multiplier on each Jacobian; default 7 (the notebook's setting). */
   readonly aggression?: number;
   /** Each Jacobian is scaled by (1 + N(0,1)·noise) per update; default 1. 0 makes plain gradient descent. */
   readonly noise?: number;
-  /** Source of the noise draws; required when noise ≠ 0. */
+  /**
+   * Source of the noise draws. Default: the rng the network was created with, continuing its
+   * stream after the initial weights (one seed, one stream, as the notebook's `np.random`).
+   * Needed when noise ≠ 0 and the network was built from `parameters`.
+   */
   readonly rng?: Rng;
-  /** Report progress every this many updates (default 100, the notebook's plotting interval). */
+  /**
+   * Progress points (reports, and the entries of {@link TrainResult.costs}) follow the
+   * notebook's plotting rule with this spacing (default 100): update 0, then every update
+   * after which the countdown is a multiple of it — see {@link snapshotDue}; the last update
+   * always is one.
+   */
   readonly progressEvery?: number;
+  /**
+   * Computes the cost and ∂C/∂W, ∂C/∂b at the given parameters (the layout of
+   * {@link Mlp.parameters}) by another method, e.g. automatic differentiation; the trainer
+   * then uses these instead of its own back-propagation. Default: the hand-written δ-recursion.
+   */
+  readonly gradients?: GradientFunction;
   /** Called at every progress point; call `progress.stop()` to end training there. */
   readonly onProgress?: (progress: TrainProgress) => void;
   /** Training stops at the next update once this is aborted. */
   readonly signal?: AbortSignal;
 }
+
+/**
+ * A replacement for the trainer's own back-propagation (see {@link TrainOptions.gradients}):
+ * the cost and the gradients, layer by layer, at `parameters`.
+ *
+ * @example
+ * ```ts
+ * const byHand: GradientFunction = (parameters) => {
+ *   const copy = mlp({ layers: net.layers, parameters });
+ *   return { cost: copy.cost(x, y), gradients: copy.gradients(x, y) };
+ * };
+ * ```
+ */
+export type GradientFunction = (parameters: readonly LayerParameters[]) => { readonly cost: number; readonly gradients: readonly LayerParameters[] };
 
 /**
  * A progress report during training.
@@ -158,7 +182,7 @@ export interface TrainProgress {
   readonly iteration: number;
   /** Updates planned (iterations + 1). */
   readonly total: number;
-  /** The cost at the current weights. */
+  /** The cost at the current weights, after `iteration` updates. */
   readonly cost: number;
   /** End training after this report. */
   stop(): void;
@@ -211,57 +235,9 @@ export interface Mlp {
   gradients(x: MatrixInput, y: MatrixInput): LayerParameters[];
   /** The course trainer (§1.6): full batch, multiplicative Jacobian noise, progress and stop. */
   train(x: MatrixInput, y: MatrixInput, options?: TrainOptions): TrainResult;
-  /** The same trainer as a generator: yields a progress report every `progressEvery` updates, returns the result. */
+  /** The same trainer as a generator: yields a report at every progress point, returns the result. */
   trainSteps(x: MatrixInput, y: MatrixInput, options?: Omit<TrainOptions, 'onProgress' | 'signal'>): Generator<TrainProgress, TrainResult>;
   toString(): string;
-}
-
-interface Batch {
-  readonly data: Float64Array;
-  readonly columns: number;
-}
-
-const ACCEPTED_FORMS = 'a number[] (one row), a number[][] (one row per feature, one column per example), a Float64Array, or a tensor of shape [features, examples]';
-
-function rowValues(where: string, argument: string, row: unknown, r: number): ArrayLike<number> {
-  if (isTensorLike(row) && row.shape.length <= 1) return row.data;
-  if (isArrayLike(row) && typeof row !== 'string') return row as ArrayLike<number>;
-  throw new TypeError(`${where}: ${argument}[${r}] is ${describeInput(row)}; expected a row of numbers`);
-}
-
-function toBatch(where: string, argument: 'x' | 'y', input: MatrixInput, rows: number, columns?: number): Batch {
-  let rowList: ArrayLike<number>[];
-  if (isTensorLike(input)) {
-    const { shape, data } = input;
-    if (shape.length === 1) rowList = [data];
-    else if (shape.length === 2) {
-      const n = shape[1]!;
-      rowList = Array.from({ length: shape[0]! }, (_, r) => Array.prototype.slice.call(data, r * n, (r + 1) * n) as number[]);
-    } else {
-      throw new TypeError(`${where}: ${argument} is a tensor of shape [${shape.join(', ')}]; expected ${ACCEPTED_FORMS}`);
-    }
-  } else if (isArrayLike(input)) {
-    const nested = input.length > 0 && typeof input[0] !== 'number';
-    rowList = nested ? Array.from(input as readonly unknown[], (row, r) => rowValues(where, argument, row, r)) : [input as ArrayLike<number>];
-  } else {
-    throw new TypeError(`${where}: ${argument} is ${describeInput(input)}; expected ${ACCEPTED_FORMS}`);
-  }
-  if (rowList.length !== rows) {
-    throw new RangeError(`${where}: ${argument} has ${rowList.length} row(s); expected ${rows} (one per ${argument === 'y' ? 'output' : 'input'}), examples as columns`);
-  }
-  const n = rowList[0]!.length;
-  if (n === 0) throw new RangeError(`${where}: ${argument} has no examples; expected at least one column`);
-  if (columns !== undefined && n !== columns) throw new RangeError(`${where}: ${argument} has ${n} examples; expected ${columns} to match x`);
-  const data = new Float64Array(rows * n);
-  rowList.forEach((row, r) => {
-    if (row.length !== n) throw new RangeError(`${where}: ${argument} row ${r} has ${row.length} values; expected ${n} like row 0`);
-    for (let k = 0; k < n; k++) {
-      const v = row[k]!;
-      if (!Number.isFinite(v)) throw new RangeError(`${where}: ${argument} row ${r}, column ${k} is ${String(v)}; expected a finite number`);
-      data[r * n + k] = v;
-    }
-  });
-  return { data, columns: n };
 }
 
 function checkLayers(layers: readonly number[]): number[] {
@@ -281,11 +257,57 @@ function checkLayers(layers: readonly number[]): number[] {
   return [...layers];
 }
 
+
+/**
+ * The notebook's plotting rule (COURSE.md §1.6), the one rule Slope uses for every progress
+ * point, drawing and snapshot of the course trainer: the loop counts `iterations` down to 0,
+ * makes an update at each count, and plots after it when the count is a multiple of `every`.
+ * So after update `update` (1-based) of a run of `iterations` iterations a snapshot is due when
+ * iterations − update + 1 is a multiple of `every`; the last update (count 0) always is.
+ *
+ * @example
+ * ```ts
+ * // 1,000 iterations (1,001 updates), a snapshot every 100: after updates 1, 101, …, 1001.
+ * [1, 100, 101, 1001].map((u) => snapshotDue(u, 1000, 100)); // [true, false, true, true]
+ * ```
+ */
+export function snapshotDue(update: number, iterations: number, every: number): boolean {
+  return (iterations - update + 1) % every === 0;
+}
+
+function checkTrainOptions(opts: TrainOptions): { iterations: number; aggression: number; noise: number; every: number } {
+  const iterations = opts.iterations ?? 10000;
+  const aggression = opts.aggression ?? 7;
+  const noise = opts.noise ?? 1;
+  const every = opts.progressEvery ?? 100;
+  if (!(Number.isInteger(iterations) && iterations >= 0 && iterations <= MLP_MAX_TRAIN_ITERATIONS)) {
+    throw new RangeError(`train: option iterations must be an integer from 0 to ${MLP_MAX_TRAIN_ITERATIONS} (MLP_MAX_TRAIN_ITERATIONS), got ${String(iterations)}`);
+  }
+  if (!(Number.isFinite(aggression) && aggression > 0)) throw new RangeError(`train: option aggression must be a positive number, got ${String(aggression)}`);
+  if (!(Number.isFinite(noise) && noise >= 0)) throw new RangeError(`train: option noise must be a number ≥ 0, got ${String(noise)}`);
+  if (!(Number.isSafeInteger(every) && every >= 1)) throw new RangeError(`train: option progressEvery must be a positive integer, got ${String(every)}`);
+  if (opts.gradients !== undefined && typeof opts.gradients !== 'function') {
+    throw new TypeError(`train: option gradients must be a function (parameters) => { cost, gradients }, got ${typeof opts.gradients}`);
+  }
+  return { iterations, aggression, noise, every };
+}
+
 /**
  * Create a multilayer perceptron `a⁽ⁿ⁾ = σ(W⁽ⁿ⁾ a⁽ⁿ⁻¹⁾ + b⁽ⁿ⁾)` with examples as columns,
- * exactly the course's network (COURSE.md §1.2–1.6). Forward and backward passes are
- * hand-written Float64Array loops (the δ-recursion of §1.4), checked against
- * `@slope/autodiff` in the tests.
+ * exactly the course's network (COURSE.md §1.2–1.6), and the course's trainer: the one
+ * network and trainer of Slope, used by the backprop CLI and the docs site alike.
+ *
+ * Forward and backward passes are hand-written Float64Array loops over buffers allocated once
+ * per training run (the δ-recursion of §1.4, checked against `@slope/autodiff` in the tests);
+ * for the course's shape, [1, 6, 7, 2] with sigmoids, a fused kernel written out unit by unit
+ * computes the same sums in the same order, bit for bit, in less time.
+ *
+ * **One seed, one run, everywhere.** The initial weights are the first draws of `rng`, and
+ * training's noise continues the same stream unless `train` is given its own rng — the
+ * notebook's one `np.random`. Every function on the path (the sigmoid's exp, tanh, the rng's
+ * normal draws, the heart curve's sin and cos) is a portable implementation with the same bits
+ * on every JavaScript engine, so `mlp({ layers, rng: createRng(seed) })` trained with the same
+ * settings gives the same weights and costs, to the last bit, in Node and in a browser.
  *
  * @throws RangeError for bad layer sizes (or more than {@link MLP_MAX_PARAMETERS} parameters), activation or parameter shapes.
  * @throws TypeError for an unknown option name (naming the closest known one), or when no rng is given for random weights.
@@ -293,7 +315,7 @@ function checkLayers(layers: readonly number[]): number[] {
  * ```ts
  * const net = mlp({ layers: [1, 6, 7, 2], activation: 'sigmoid', rng: createRng(0) });
  * const { x, y } = heartCurve();
- * const result = net.train(x, y, { iterations: 1000, aggression: 7, noise: 1, rng: createRng(1) });
+ * const result = net.train(x, y, { iterations: 1000, aggression: 7, noise: 1 });
  * result.finalCost < result.initialCost; // true
  * ```
  */
@@ -310,194 +332,144 @@ export function mlp(options: MlpOptions): Mlp {
     weights.push(new Float64Array(layers[l + 1]! * layers[l]!));
     biases.push(new Float64Array(layers[l + 1]!));
   }
-  const act = (l: number) => (l === depth - 1 ? outputActivation : activation);
+  const shape: NetworkShape = {
+    layers,
+    activations: Array.from({ length: depth }, (_, l) => (l === depth - 1 ? outputActivation : activation)),
+    weights,
+    biases,
+  };
+  // Bumped by setParameters, so a suspended trainSteps knows its stored activations are stale.
+  let version = 0;
 
-  function setParameters(parameters: readonly LayerParameters[]): void {
-    if (parameters.length !== depth) throw new RangeError(`setParameters: got ${parameters.length} layers; expected ${depth}`);
+  function checkParameters(where: string, parameters: readonly LayerParameters[]): void {
+    if (!Array.isArray(parameters) || parameters.length !== depth) {
+      throw new RangeError(`${where}: got ${Array.isArray(parameters) ? parameters.length : typeof parameters} layers; expected ${depth}`);
+    }
     parameters.forEach((p, l) => {
       const out = layers[l + 1]!;
       const inp = layers[l]!;
-      if (p.weights.length !== out || p.weights.some((row) => row.length !== inp)) {
-        throw new RangeError(`setParameters: layer ${l + 1} weights must be ${out}×${inp}`);
+      const rows: unknown = p?.weights;
+      if (!Array.isArray(rows) || rows.length !== out || rows.some((row: unknown) => !isArrayLike(row) || row.length !== inp)) {
+        throw new RangeError(`${where}: layer ${l + 1} weights must be ${out}×${inp}`);
       }
-      if (p.biases.length !== out) throw new RangeError(`setParameters: layer ${l + 1} has ${p.biases.length} biases; expected ${out}`);
-    });
-    parameters.forEach((p, l) => {
-      weights[l]!.set(p.weights.flat());
-      biases[l]!.set(p.biases);
+      const column: unknown = p.biases;
+      if (!isArrayLike(column) || column.length !== out) {
+        throw new RangeError(`${where}: layer ${l + 1} has ${isArrayLike(column) ? column.length : 'no'} biases; expected ${out}`);
+      }
     });
   }
 
+  function setParameters(parameters: readonly LayerParameters[]): void {
+    checkParameters('setParameters', parameters);
+    copyInto(parameters, weights, biases);
+    version++;
+  }
+
+  const initRng = options.rng;
   if (options.parameters) {
     setParameters(options.parameters);
   } else {
-    const rng = options.rng;
-    if (!rng) throw new TypeError('mlp: option rng is required to draw initial weights (or pass parameters)');
+    if (!initRng) throw new TypeError('mlp: option rng is required to draw initial weights (or pass parameters)');
     const init = options.init ?? 'course';
     if (init === 'course') {
-      for (const w of weights) for (let i = 0; i < w.length; i++) w[i] = rng.normal() / 2;
-      for (const b of biases) for (let i = 0; i < b.length; i++) b[i] = rng.normal() / 2;
+      for (const w of weights) for (let i = 0; i < w.length; i++) w[i] = initRng.normal() / 2;
+      for (const b of biases) for (let i = 0; i < b.length; i++) b[i] = initRng.normal() / 2;
     } else if (init === 'xavier') {
       weights.forEach((w, l) => {
         const std = Math.sqrt(2 / (layers[l]! + layers[l + 1]!));
-        for (let i = 0; i < w.length; i++) w[i] = rng.normal() * std;
+        for (let i = 0; i < w.length; i++) w[i] = initRng.normal() * std;
       });
     } else {
       throw new RangeError(`mlp: option init must be 'course' or 'xavier', got ${JSON.stringify(init)}`);
     }
   }
 
-  // Activations a[0..depth] and pre-activations z[1..depth] of the last batch, unit-major.
-  function forwardPass(x: Batch): { z: Float64Array[]; a: Float64Array[] } {
-    const n = x.columns;
-    const a = [x.data];
-    const z: Float64Array[] = [new Float64Array(0)];
-    for (let l = 0; l < depth; l++) {
-      const out = layers[l + 1]!;
+  function copyInto(parameters: readonly LayerParameters[], w: readonly Float64Array[], b: readonly Float64Array[]): void {
+    parameters.forEach((p, l) => {
       const inp = layers[l]!;
-      const w = weights[l]!;
-      const b = biases[l]!;
-      const prev = a[l]!;
-      const zl = new Float64Array(out * n);
-      const al = new Float64Array(out * n);
-      const f = act(l);
-      for (let i = 0; i < out; i++) {
-        const row = i * n;
-        zl.fill(b[i]!, row, row + n);
-        for (let j = 0; j < inp; j++) {
-          const wij = w[i * inp + j]!;
-          const col = j * n;
-          for (let k = 0; k < n; k++) zl[row + k]! += wij * prev[col + k]!;
-        }
-      }
-      activateInto(f, zl, al);
-      z.push(zl);
-      a.push(al);
-    }
-    return { z, a };
-  }
-
-  function costOf(output: Float64Array, y: Batch): number {
-    let s = 0;
-    for (let i = 0; i < output.length; i++) {
-      const d = output[i]! - y.data[i]!;
-      s += d * d;
-    }
-    return s / y.columns;
-  }
-
-  // δ_L = 2(a_L − y) ⊙ σ'(z_L); δ_l = (W_{l+1}ᵀ δ_{l+1}) ⊙ σ'(z_l); J_W = δ a_{l−1}ᵀ / N; J_b = Σ δ / N.
-  function backwardPass(pass: { z: Float64Array[]; a: Float64Array[] }, y: Batch): { dw: Float64Array[]; db: Float64Array[] } {
-    const n = y.columns;
-    const dw: Float64Array[] = new Array<Float64Array>(depth);
-    const db: Float64Array[] = new Array<Float64Array>(depth);
-    const top = pass.a[depth]!;
-    const ztop = pass.z[depth]!;
-    let delta = new Float64Array(top.length);
-    for (let i = 0; i < top.length; i++) delta[i] = 2 * (top[i]! - y.data[i]!);
-    multiplySlope(act(depth - 1), ztop, top, delta);
-    for (let l = depth - 1; l >= 0; l--) {
-      const out = layers[l + 1]!;
-      const inp = layers[l]!;
-      const prev = pass.a[l]!;
-      const gw = new Float64Array(out * inp);
-      const gb = new Float64Array(out);
-      for (let i = 0; i < out; i++) {
-        const row = i * n;
-        let sb = 0;
-        for (let k = 0; k < n; k++) sb += delta[row + k]!;
-        gb[i] = sb / n;
-        for (let j = 0; j < inp; j++) {
-          const col = j * n;
-          let s = 0;
-          for (let k = 0; k < n; k++) s += delta[row + k]! * prev[col + k]!;
-          gw[i * inp + j] = s / n;
-        }
-      }
-      dw[l] = gw;
-      db[l] = gb;
-      if (l > 0) {
-        const w = weights[l]!;
-        const zl = pass.z[l]!;
-        const next = new Float64Array(inp * n);
-        for (let i = 0; i < out; i++) {
-          for (let j = 0; j < inp; j++) {
-            const wij = w[i * inp + j]!;
-            for (let k = 0; k < n; k++) next[j * n + k]! += wij * delta[i * n + k]!;
-          }
-        }
-        multiplySlope(act(l - 1), zl, prev, next);
-        delta = next;
-      }
-    }
-    return { dw, db };
+      p.weights.forEach((row, i) => w[l]!.set(row, i * inp));
+      b[l]!.set(p.biases);
+    });
   }
 
   function rowsOf(data: Float64Array, rows: number, columns: number): Float64Array[] {
     return Array.from({ length: rows }, (_, r) => data.slice(r * columns, (r + 1) * columns));
   }
 
-  function asParameters(dw: Float64Array[], db: Float64Array[]): LayerParameters[] {
+  function asParameters(dw: readonly Float64Array[], db: readonly Float64Array[]): LayerParameters[] {
     return dw.map((w, l) => ({
       weights: rowsOf(w, layers[l + 1]!, layers[l]!).map((row) => Array.from(row)),
       biases: Array.from(db[l]!),
     }));
   }
 
+  const zerosLike = (arrays: readonly Float64Array[]) => arrays.map((a) => new Float64Array(a.length));
+
   function inputs(where: string, x: MatrixInput, y: MatrixInput): [Batch, Batch] {
     const bx = toBatch(where, 'x', x, layers[0]!);
     return [bx, toBatch(where, 'y', y, layers[depth]!, bx.columns)];
   }
 
+  /** Writes the gradients a user's GradientFunction returned into dw, db, checking their shapes. */
+  function takeGradients(result: ReturnType<GradientFunction>, dw: Float64Array[], db: Float64Array[]): number {
+    const where = 'train: option gradients';
+    if (result == null || typeof result !== 'object') throw new TypeError(`${where} must return { cost, gradients }, got ${String(result)}`);
+    checkParameters(`${where} returned gradients that do not fit the network`, result.gradients);
+    copyInto(result.gradients, dw, db);
+    return Number(result.cost);
+  }
+
   function* steps(x: MatrixInput, y: MatrixInput, opts: TrainOptions): Generator<TrainProgress, TrainResult> {
     const [bx, by] = inputs('train(x, y)', x, y);
-    const iterations = opts.iterations ?? 10000;
-    const aggression = opts.aggression ?? 7;
-    const noise = opts.noise ?? 1;
-    const every = opts.progressEvery ?? 100;
-    if (!(Number.isInteger(iterations) && iterations >= 0 && iterations < MLP_MAX_TRAIN_ITERATIONS)) {
-      throw new RangeError(`train: option iterations must be an integer from 0 to ${MLP_MAX_TRAIN_ITERATIONS - 1} (MLP_MAX_TRAIN_ITERATIONS − 1), got ${String(iterations)}`);
-    }
-    if (!(Number.isFinite(aggression) && aggression > 0)) throw new RangeError(`train: option aggression must be a positive number, got ${String(aggression)}`);
-    if (!(Number.isFinite(noise) && noise >= 0)) throw new RangeError(`train: option noise must be a number ≥ 0, got ${String(noise)}`);
-    if (!(Number.isInteger(every) && every >= 1)) throw new RangeError(`train: option progressEvery must be a positive integer, got ${String(every)}`);
-    const rng = opts.rng;
-    if (noise !== 0 && !rng) throw new TypeError('train: option rng is required when noise is not 0');
-
+    const { iterations, aggression, noise, every } = checkTrainOptions(opts);
+    const rng = opts.rng ?? initRng;
+    if (noise !== 0 && !rng) throw new TypeError('train: option rng is required when noise is not 0 and the network was built from parameters');
+    const custom = opts.gradients;
+    const engine: NetworkEngine = networkEngine(shape, bx, by);
+    const dw = zerosLike(weights);
+    const db = zerosLike(biases);
     const total = iterations + 1;
-    // Progress points are numbered 0, 1, 2, … (update = point · every); the history keeps an even subset.
+    // The history keeps an even subset of the progress points, numbered 0, 1, 2, … in order.
     const costs = thinnedHistory<{ iteration: number; cost: number }>(MLP_COST_HISTORY_LIMIT);
-    let lastReported = -1;
+    let point = 0;
     let stopRequested = false;
     const stop = () => {
       stopRequested = true;
     };
-    let initialCost = Number.NaN;
+    const factors = new Float64Array(2 * depth);
     let reason: TrainResult['reason'] = 'completed';
     let updates = 0;
-    const factors = new Float64Array(2 * depth);
-    while (updates < total) {
-      const pass = forwardPass(bx);
-      const cost = costOf(pass.a[depth]!, by);
+    let initialCost = Number.NaN;
+    let cost: number;
+    let lastReported = -1;
+    for (;;) {
+      // The cost at the weights after `updates` updates; the engine keeps the pass for backward.
+      const seen = version;
+      cost = custom ? takeGradients(custom(asParameters(weights, biases)), dw, db) : engine.forward();
       if (updates === 0) initialCost = cost;
       if (!Number.isFinite(cost)) {
         reason = 'diverged';
         break;
       }
-      if (updates % every === 0) {
-        costs.add(updates / every, { iteration: updates, cost });
+      if (updates === 0 || snapshotDue(updates, iterations, every)) {
+        costs.add(point++, { iteration: updates, cost });
         lastReported = updates;
         yield { iteration: updates, total, cost, stop };
         if (stopRequested) {
           reason = 'stopped';
           break;
         }
-        if (opts.signal?.aborted) {
-          reason = 'aborted';
-          break;
-        }
       }
-      const { dw, db } = backwardPass(pass, by);
+      if (updates === total) break;
+      if (opts.signal?.aborted) {
+        reason = 'aborted';
+        break;
+      }
+      if (!custom) {
+        // Parameters set while the generator was suspended: the stored pass is of the old ones.
+        if (version !== seen) engine.forward();
+        engine.backward(dw, db);
+      }
       // One factor per Jacobian, drawn in the course's order J_W1 … J_WL, J_b1 … J_bL.
       for (let q = 0; q < factors.length; q++) factors[q] = noise === 0 ? 1 : 1 + rng!.normal() * noise;
       for (let l = 0; l < depth; l++) {
@@ -511,18 +483,13 @@ export function mlp(options: MlpOptions): Mlp {
         for (let i = 0; i < b.length; i++) b[i]! -= sb * gb[i]!;
       }
       updates++;
-      if (opts.signal?.aborted) {
-        reason = 'aborted';
-        break;
-      }
     }
-    const finalCost = costOf(forwardPass(bx).a[depth]!, by);
     const history = [...costs.items];
-    if (reason === 'completed' || reason === 'stopped' || reason === 'aborted') {
-      if (history[history.length - 1]?.iteration !== updates) history.push({ iteration: updates, cost: finalCost });
-      if (lastReported !== updates) yield { iteration: updates, total, cost: finalCost, stop };
+    if (reason !== 'diverged' && lastReported !== updates) {
+      history.push({ iteration: updates, cost });
+      yield { iteration: updates, total, cost, stop };
     }
-    return { updates, initialCost, finalCost, costs: history, reason };
+    return { updates, initialCost, finalCost: cost, costs: history, reason };
   }
 
   const network: Mlp = {
@@ -531,7 +498,9 @@ export function mlp(options: MlpOptions): Mlp {
     outputActivation,
     forward(x) {
       const bx = toBatch('forward(x)', 'x', x, layers[0]!);
-      return rowsOf(forwardPass(bx).a[depth]!, layers[depth]!, bx.columns);
+      const engine = networkEngine(shape, bx, null);
+      engine.forward();
+      return rowsOf(engine.output, layers[depth]!, bx.columns);
     },
     parameters() {
       return asParameters(weights, biases);
@@ -539,11 +508,15 @@ export function mlp(options: MlpOptions): Mlp {
     setParameters,
     cost(x, y) {
       const [bx, by] = inputs('cost(x, y)', x, y);
-      return costOf(forwardPass(bx).a[depth]!, by);
+      return networkEngine(shape, bx, by).forward();
     },
     gradients(x, y) {
       const [bx, by] = inputs('gradients(x, y)', x, y);
-      const { dw, db } = backwardPass(forwardPass(bx), by);
+      const engine = networkEngine(shape, bx, by);
+      const dw = zerosLike(weights);
+      const db = zerosLike(biases);
+      engine.forward();
+      engine.backward(dw, db);
       return asParameters(dw, db);
     },
     train(x, y, opts = {}) {

@@ -1,3 +1,5 @@
+import { portableLog } from './portable-math.js';
+
 /**
  * A seeded source of random numbers; every random choice in Slope takes one.
  *
@@ -39,8 +41,10 @@ function splitmix32(state: number): [next: number, out: number] {
  *
  * The core is sfc32 (Chris Doty-Humphrey's small fast counting generator) seeded through
  * splitmix32. It uses only 32-bit integer arithmetic, so `uniform()` and `int()` draws are
- * bit-identical on every platform and engine. `normal()` uses the Marsaglia polar method and
- * caches the spare draw, so normals come in pairs from the uniform stream.
+ * bit-identical on every platform and engine. `normal()` uses the Marsaglia polar method with
+ * `portableLog` (and `Math.sqrt`, correctly rounded everywhere), so normal draws are
+ * bit-identical on every engine too; it caches the spare draw, so normals come in pairs from
+ * the uniform stream.
  *
  * @param seed - any safe integer (negative values and values above 2³² are allowed).
  * @throws RangeError when `seed` is not a safe integer.
@@ -98,7 +102,7 @@ export function createRng(seed: number): Rng {
       v = 2 * uniform() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const factor = Math.sqrt((-2 * Math.log(s)) / s);
+    const factor = Math.sqrt((-2 * portableLog(s)) / s);
     spare = v * factor;
     return u * factor;
   }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import { layoutNetwork, weightWidth } from './diagram.js';
 import { COURSE_SETTINGS, parseHidden, readBackpropSettings, writeBackpropSettings } from './settings.js';
+import { CLI_REPORT_SEED0_2000 } from './cli-reference.js';
 import { createTrainer, TRAIL_EVERY } from './trainer.js';
 
 describe('settings', () => {
@@ -48,7 +49,7 @@ describe('settings', () => {
 });
 
 describe('createTrainer', () => {
-  it('createTrainer(course settings) lowers the cost and reports drawings every 100 updates', () => {
+  it('createTrainer(course settings) lowers the cost and reports drawings where the notebook plots them', () => {
     const t = createTrainer({ ...COURSE_SETTINGS, seed: 0 });
     const first = t.snapshot(false);
     expect(first.iteration).toBe(0);
@@ -60,8 +61,9 @@ describe('createTrainer', () => {
     const s = t.snapshot(true);
     expect(s.iteration).toBe(1000);
     expect(s.cost).toBeLessThan(first.initialCost / 2);
+    // The countdown 50000, 49999, … is a multiple of 100 after updates 1, 101, …, 901.
     expect(s.trail.length).toBe(1000 / TRAIL_EVERY);
-    expect(s.costs.map((c) => c.iteration)).toEqual(Array.from({ length: 10 }, (_, k) => (k + 1) * TRAIL_EVERY));
+    expect(s.costs.map((c) => c.iteration)).toEqual([...Array.from({ length: 10 }, (_, k) => k * TRAIL_EVERY + 1), 1000]);
     // Hidden outputs are logistic activations.
     expect(s.hidden.flat().every((row) => row.every((v) => v > 0 && v < 1))).toBe(true);
   });
@@ -69,11 +71,24 @@ describe('createTrainer', () => {
   it('createTrainer(settings) is reproducible from the seed and stops at the iteration budget', () => {
     const a = createTrainer({ ...COURSE_SETTINGS, hidden: [3], iterations: 250 });
     const b = createTrainer({ ...COURSE_SETTINGS, hidden: [3], iterations: 250 });
-    expect(a.advance(1000)).toBe(250);
-    b.advance(250);
+    // 250 iterations: the notebook's loop makes 251 updates.
+    expect(a.advance(1000)).toBe(251);
+    b.advance(251);
     expect(a.done).toBe(true);
     expect(a.snapshot(false).cost).toBe(b.snapshot(false).cost);
     expect(a.snapshot(false).hidden.map((l) => l.length)).toEqual([3]);
+  });
+});
+
+describe('the same run as the CLI', () => {
+  it("seed 0, 2,000 iterations: the CLI report.json's final cost, bit for bit, whatever the chunking of the updates", () => {
+    const { settings, updates, finalCost } = CLI_REPORT_SEED0_2000;
+    const t = createTrainer({ ...settings, hidden: [...settings.hidden] });
+    // Uneven chunks, as the worker runs them.
+    while (!t.done) t.advance(37);
+    const s = t.snapshot(false);
+    expect(s.iteration).toBe(updates);
+    expect(Object.is(s.cost, finalCost)).toBe(true);
   });
 });
 
@@ -98,7 +113,7 @@ describe('network diagram', () => {
 describe('training past the budget', () => {
   it('setBudget(more) continues from the current weights: 300 then 200 more is the run of 500', () => {
     const extended = createTrainer({ ...COURSE_SETTINGS, hidden: [4], iterations: 300 });
-    expect(extended.advance(1000)).toBe(300);
+    expect(extended.advance(1000)).toBe(301);
     expect(extended.done).toBe(true);
     extended.setBudget(500);
     expect(extended.done).toBe(false);
@@ -107,22 +122,22 @@ describe('training past the budget', () => {
     straight.advance(1000);
     const a = extended.snapshot(false);
     const b = straight.snapshot(false);
-    expect(a.iteration).toBe(500);
-    expect(a.total).toBe(500);
+    expect(a.iteration).toBe(501);
+    expect(a.total).toBe(501);
     expect(a.cost).toBe(b.cost);
     expect(a.parameters).toEqual(b.parameters);
   });
 
   it('a budget longer than one trainSteps segment runs on through the next segment unchanged', () => {
     const t = createTrainer({ ...COURSE_SETTINGS, hidden: [2], iterations: 10050 });
-    expect(t.advance(20000)).toBe(10050);
-    expect(t.iteration).toBe(10050);
+    expect(t.advance(20000)).toBe(10051);
+    expect(t.iteration).toBe(10051);
     expect(Number.isFinite(t.snapshot(false).cost)).toBe(true);
   });
 
   it('setBudget rejects a budget that is not a whole number ≥ 1', () => {
     const t = createTrainer({ ...COURSE_SETTINGS, hidden: [2], iterations: 10 });
-    expect(() => t.setBudget(0)).toThrow(/whole number of updates ≥ 1, got 0/);
+    expect(() => t.setBudget(0)).toThrow(/whole number of iterations ≥ 1, got 0/);
     expect(() => t.setBudget(2.5)).toThrow(RangeError);
   });
 });

@@ -21,7 +21,7 @@ export type ToWorker =
   /** Pause, then run exactly this many updates (default 1). */
   | { readonly type: 'step'; readonly count?: number }
   | { readonly type: 'speed'; readonly speed: Speed }
-  /** Change the iteration budget in place: more keeps training from the current weights, no restart. */
+  /** Change the iteration budget (iterations, as the CLI's `--iterations`) in place: more keeps training from the current weights, no restart. */
   | { readonly type: 'budget'; readonly total: number };
 
 /** The state of training, sent after every chunk of updates. */
@@ -29,17 +29,17 @@ export interface Snapshot {
   readonly type: 'snapshot';
   /** Updates done so far. */
   readonly iteration: number;
-  /** Updates planned. */
+  /** Updates planned: the budget's iterations + 1, as the notebook's loop makes. */
   readonly total: number;
   readonly cost: number;
   readonly initialCost: number;
   readonly running: boolean;
   readonly done: boolean;
-  /** New (iteration, cost) points since the previous snapshot, one per 100 updates. */
+  /** New (iteration, cost) points since the previous snapshot, where the notebook plots (every 100 iterations of its countdown). */
   readonly costs: readonly { readonly iteration: number; readonly cost: number }[];
   /** The network's drawing now: x and y of the output at the training inputs. */
   readonly output: readonly [Float64Array, Float64Array];
-  /** Drawings at every 100th update since the previous snapshot (the notebook's magenta curves). */
+  /** Drawings since the previous snapshot where the notebook plots them (the magenta curves). */
   readonly trail: readonly (readonly [Float64Array, Float64Array])[];
   readonly parameters: readonly LayerParameters[];
   /** For each hidden layer, each neuron's output at the training inputs. */

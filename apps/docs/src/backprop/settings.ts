@@ -1,6 +1,6 @@
 /** Everything that determines a training run, so a URL can replay it exactly. */
 export interface BackpropSettings {
-  /** Seeds the initial weights (and, with seed + 1, the gradient noise). */
+  /** Seeds `createRng`: the initial weights are its first draws and the gradient noise continues its stream (as the CLI's `--seed`). */
   readonly seed: number;
   /** Hidden layer sizes; the course uses [6, 7] for a 1-6-7-2 network. */
   readonly hidden: readonly number[];
@@ -8,12 +8,12 @@ export interface BackpropSettings {
   readonly aggression: number;
   /** Relative gradient noise; the notebook uses 1. */
   readonly noise: number;
-  /** Updates to run before stopping; the notebook suggests about 50 000. */
+  /** Iterations before stopping, as the CLI's `--iterations`: the loop makes iterations + 1 updates; the notebook suggests about 50 000. */
   readonly iterations: number;
 }
 
 /** The assignment's settings, as in the CLI's defaults (COURSE.md §1.6). */
-export const COURSE_SETTINGS: BackpropSettings = { seed: 1, hidden: [6, 7], aggression: 7, noise: 1, iterations: 50000 };
+export const COURSE_SETTINGS: BackpropSettings = { seed: 0, hidden: [6, 7], aggression: 7, noise: 1, iterations: 50000 };
 
 /** Limits that keep a run trainable in a browser tab. */
 export const LIMITS = { maxLayers: 3, maxNeurons: 12, aggression: [0.1, 50], noise: [0, 3], iterations: [1, 500000] } as const;
@@ -72,7 +72,7 @@ export function readBackpropSettings(query: URLSearchParams, defaults: BackpropS
  * @example
  * ```ts
  * writeBackpropSettings(new URLSearchParams(), COURSE_SETTINGS).toString();
- * // 'seed=1&hidden=6%2C7&aggression=7&noise=1&iterations=50000'
+ * // 'seed=0&hidden=6%2C7&aggression=7&noise=1&iterations=50000'
  * ```
  */
 export function writeBackpropSettings(query: URLSearchParams, s: BackpropSettings): URLSearchParams {

@@ -1,8 +1,11 @@
-import { createRng, heartCurve, mlp, type LayerParameters, type Mlp, type TrainProgress, type TrainResult } from '@slope/models';
+import { createRng, heartCurve, mlp, snapshotDue, type LayerParameters, type Mlp, type TrainProgress, type TrainResult } from '@slope/models/mlp';
 import type { Snapshot } from './protocol.js';
 import type { BackpropSettings } from './settings.js';
 
-/** Drawings are recorded every this many updates, like the notebook's plotting interval. */
+/**
+ * Drawings and cost points are recorded where the notebook plots (and the CLI snapshots): after
+ * the updates where its countdown is a multiple of this (`snapshotDue` of `@slope/models`).
+ */
 export const TRAIL_EVERY = 100;
 
 /** A training session that advances on demand; the worker drives it, tests call it directly. */
@@ -11,11 +14,12 @@ export interface Trainer {
   /** Run up to `updates` updates (fewer if the budget runs out); returns how many were run. */
   advance(updates: number): number;
   /**
-   * Sets the iteration budget without restarting: more training continues from the current
-   * weights (the noise stream too, so a run extended from 50 000 to 60 000 is the same run as
-   * one of 60 000); a budget at or below the updates done stops it where it is.
+   * Sets the iteration budget without restarting (like the CLI's `--iterations`, `iterations`
+   * makes iterations + 1 updates): more training continues from the current weights (the noise
+   * stream too, so a run extended from 50 000 to 60 000 is the same run as one of 60 000); a
+   * budget at or below the updates done stops it where it is.
    */
-  setBudget(total: number): void;
+  setBudget(iterations: number): void;
   /** Everything the page draws, plus the cost points and drawings since the last snapshot. */
   snapshot(running: boolean): Snapshot;
   readonly iteration: number;
@@ -41,7 +45,10 @@ function hiddenOutputs(net: Mlp, x: Float64Array): Float64Array[][] {
  * Creates the course's network on the heart curve and a stepper over `mlp().trainSteps`
  * (full batch, multiplicative gradient noise, COURSE.md §1.6), reporting every update. The
  * updates come from a chain of `trainSteps` generators on one network and one noise stream,
- * so the budget can grow after training has started.
+ * so the budget can grow after training has started. The trainer and seeding are the CLI's:
+ * `createRng(seed)` draws the weights and its stream continues for the noise, and every
+ * elementary function on the path is portable, so `seed`, `iterations` here give the CLI's
+ * `report.json` cost for `--seed`, `--iterations`, to the last bit.
  *
  * @example
  * ```ts
@@ -52,19 +59,21 @@ function hiddenOutputs(net: Mlp, x: Float64Array): Float64Array[][] {
  */
 export function createTrainer(settings: BackpropSettings): Trainer {
   const { x, y } = heartCurve();
+  // One seed, one stream: the weights are its first draws and the noise continues it.
   const net = mlp({ layers: [1, ...settings.hidden, 2], activation: 'sigmoid', rng: createRng(settings.seed) });
-  const noiseRng = createRng(settings.seed + 1);
   const initialCost = net.cost(x, y);
   // Each generator's first report is its starting state (already reported); after that each
   // resume is one update. trainSteps runs iterations + 1 updates (the notebook's `while iterations >= 0`).
   const segment = (): Generator<TrainProgress, TrainResult> => {
-    const g = net.trainSteps(x, y, { iterations: SEGMENT - 1, aggression: settings.aggression, noise: settings.noise, rng: noiseRng, progressEvery: 1 });
+    const g = net.trainSteps(x, y, { iterations: SEGMENT - 1, aggression: settings.aggression, noise: settings.noise, progressEvery: 1 });
     g.next();
     return g;
   };
   let steps = segment();
   let offset = 0;
-  let total = settings.iterations;
+  let budget = settings.iterations;
+  // The notebook's loop, `while iterations >= 0`, makes iterations + 1 updates.
+  const total = (): number => budget + 1;
   let iteration = 0;
   let cost = initialCost;
   let diverged = false;
@@ -75,14 +84,14 @@ export function createTrainer(settings: BackpropSettings): Trainer {
     return [a ?? new Float64Array(), b ?? new Float64Array()];
   };
   trail.push(drawing());
-  const isDone = (): boolean => diverged || iteration >= total;
+  const isDone = (): boolean => diverged || iteration >= total();
   return {
     settings,
     get iteration() { return iteration; },
     get done() { return isDone(); },
     setBudget(next) {
-      if (!(Number.isInteger(next) && next >= 1)) throw new RangeError(`setBudget: the budget must be a whole number of updates ≥ 1, got ${String(next)}`);
-      total = next;
+      if (!(Number.isInteger(next) && next >= 1)) throw new RangeError(`setBudget: the budget must be a whole number of iterations ≥ 1, got ${String(next)}`);
+      budget = next;
     },
     advance(updates) {
       let ran = 0;
@@ -101,7 +110,7 @@ export function createTrainer(settings: BackpropSettings): Trainer {
         cost = next.value.cost;
         ran += 1;
         if (!Number.isFinite(cost)) diverged = true;
-        if (iteration % TRAIL_EVERY === 0) {
+        if (snapshotDue(iteration, budget, TRAIL_EVERY)) {
           costs.push({ iteration, cost });
           trail.push(drawing());
         }
@@ -113,12 +122,12 @@ export function createTrainer(settings: BackpropSettings): Trainer {
       const out: Snapshot = {
         type: 'snapshot',
         iteration,
-        total,
+        total: total(),
         cost,
         initialCost,
         running: running && !done,
         done,
-        costs: iteration % TRAIL_EVERY === 0 ? costs : [...costs, { iteration, cost }],
+        costs: costs.at(-1)?.iteration === iteration ? costs : [...costs, { iteration, cost }],
         output: drawing(),
         trail,
         parameters: net.parameters(),

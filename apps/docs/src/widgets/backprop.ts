@@ -125,7 +125,8 @@ export const mount: MountWidget = async (root) => {
   speedSelect.input.dataset['role'] = 'speed';
   // Continue past the budget from where training is, without a restart.
   const moreButton = button(`Train ${MORE.toLocaleString('en')} more`, () => {
-    const total = Math.max(latest?.total ?? settings.iterations, latest?.iteration ?? 0) + MORE;
+    // Iterations done are the updates done less one (the notebook's loop makes iterations + 1).
+    const total = Math.max(settings.iterations, (latest?.iteration ?? 0) - 1) + MORE;
     setBudget(total);
     send({ type: 'play' });
   }, { 'data-role': 'more' });
@@ -150,7 +151,7 @@ export const mount: MountWidget = async (root) => {
     playButton.textContent = m.running ? 'Pause' : m.done ? 'Finished' : 'Play';
     playButton.disabled = m.done && !m.running;
     playButton.setAttribute('aria-pressed', String(m.running));
-    status.textContent = `Iteration ${m.iteration.toLocaleString('en')} of ${m.total.toLocaleString('en')} · cost ${formatNumber(m.cost, 4)} (started at ${formatNumber(m.initialCost, 4)})${m.done ? ` · ${Number.isFinite(m.cost) ? 'budget reached: train more to continue' : 'the cost diverged: try a smaller aggression'}` : ''}`;
+    status.textContent = `Update ${m.iteration.toLocaleString('en')} of ${m.total.toLocaleString('en')} (${settings.iterations.toLocaleString('en')} iterations: the notebook's loop makes one update more) · cost ${formatNumber(m.cost, 4)} (started at ${formatNumber(m.initialCost, 4)})${m.done ? ` · ${Number.isFinite(m.cost) ? 'budget reached: train more to continue' : 'the cost diverged: try a smaller aggression'}` : ''}`;
     schedule();
   });
   worker.addEventListener('error', (e) => {

@@ -1,4 +1,4 @@
-import { fitGaussian, gaussian, heights, parseHeightsCsv, HeightsCsvError, type GaussianFit, type HeightsHistogram, type HeightsName } from '@slope/models';
+import { chiSquared, contourWindow, fitGaussian, gaussian, heights, histogramMoments, parseHeightsCsv, HeightsCsvError, type GaussianFit, type HeightsHistogram, type HeightsName } from '@slope/models';
 import type { ChartConfiguration } from 'chart.js';
 import { contourChart, courseColors, histogramChart, sampleGrid } from '@slope/plot';
 import { chartView } from '../chart.js';
@@ -35,35 +35,21 @@ export function heightsFits(data: HeightsHistogram, aggression: number): Heights
 }
 
 /**
- * χ²(μ, σ) = Σ (yᵢ − f(xᵢ; μ, σ))² over the course's contour window (μ ± 25 around the data, σ 2…35) on a 61 × 45 grid.
+ * χ²(μ, σ) = Σ (yᵢ − f(xᵢ; μ, σ))² (`@slope/models`' `chiSquared`) over the contour window the
+ * fit-heights CLI uses too (`contourWindow`: the course's μ 150–200, σ 2–35, moved only for data
+ * elsewhere), on a 61 × 45 grid.
  *
  * @example
  * ```ts
  * chiSquaredGrid(heights('course')).values.length; // 61 × 45
  * ```
  */
-export function chiSquaredGrid(data: HeightsHistogram): { x: ArrayLike<number>; y: ArrayLike<number>; values: ArrayLike<number>; muRange: [number, number] } {
-  const muRange = muWindow(data);
-  // Only bins with data matter away from the peak; the zero padding adds Σ f² which the full sum keeps.
-  const grid = sampleGrid((mu, sigma) => {
-    let s = 0;
-    for (let i = 0; i < data.x.length; i++) s += (data.y[i]! - gaussian(data.x[i]!, mu, sigma)) ** 2;
-    return s;
-  }, muRange, [2, 35], 61, 45);
-  return { ...grid, muRange };
-}
-
-function muWindow(data: HeightsHistogram): [number, number] {
-  let w = 0;
-  let m = 0;
-  for (let i = 0; i < data.x.length; i++) {
-    w += data.y[i]!;
-    m += data.y[i]! * data.x[i]!;
-  }
-  const mean = m / w;
-  // The course's window is 150–200; keep the start (155) in view for any data near it.
-  const lo = Math.min(150, Math.floor(mean - 25));
-  return [lo, lo + 50];
+export function chiSquaredGrid(data: HeightsHistogram): { x: ArrayLike<number>; y: ArrayLike<number>; values: ArrayLike<number>; muRange: [number, number]; sigmaRange: [number, number] } {
+  const window = contourWindow(histogramMoments(data.x, data.y));
+  const muRange: [number, number] = [window.mu[0], window.mu[1]];
+  const sigmaRange: [number, number] = [window.sigma[0], window.sigma[1]];
+  const grid = sampleGrid((mu, sigma) => chiSquared(data.x, data.y, mu, sigma), muRange, sigmaRange, 61, 45);
+  return { ...grid, muRange, sigmaRange };
 }
 
 const DATASETS: readonly (readonly [string, string])[] = [
@@ -164,7 +150,7 @@ export const mount: MountWidget = (root, params) => {
     data = next;
     const grid = chiSquaredGrid(data);
     // The isolines are drawn from a cached layer; a redraw updates only the paths.
-    base = withContourLayer(contourChart({ grid, levels: 20, xLabel: 'μ / cm', yLabel: 'σ / cm', xRange: grid.muRange, yRange: [2, 35] })).config;
+    base = withContourLayer(contourChart({ grid, levels: 20, xLabel: 'μ / cm', yLabel: 'σ / cm', xRange: grid.muRange, yRange: grid.sigmaRange })).config;
     contourView.destroy();
     histView.destroy();
     source.textContent = `${data.provenance}${data.citation ? ` Cite: ${data.citation}` : ''}`;

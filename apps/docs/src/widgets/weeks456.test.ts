@@ -1,4 +1,4 @@
-import { heights } from '@slope/models';
+import { contourWindow, heights, histogramMoments } from '@slope/models';
 import { taylor } from '@slope/symbolic';
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
@@ -167,5 +167,13 @@ describe('week 6: regression', () => {
     const sigma = g.y[Math.floor(k / g.x.length)]!;
     expect(Math.abs(mu - 178.52)).toBeLessThan(1);
     expect(Math.abs(sigma - 7.55)).toBeLessThan(1);
+  });
+
+  it("chiSquaredGrid frames any histogram with the fit-heights CLI's rule (@slope/models' contourWindow)", () => {
+    const shifted = { ...heights('course'), x: heights('course').x.map((v) => v - 60) };
+    const g = chiSquaredGrid(shifted);
+    const window = contourWindow(histogramMoments(shifted.x, shifted.y));
+    expect([g.muRange, g.sigmaRange]).toEqual([window.mu, window.sigma]);
+    expect(g.muRange[0]).toBeLessThan(150 - 60 + 25);
   });
 });

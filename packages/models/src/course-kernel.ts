@@ -1,87 +1,61 @@
-// The course network's default shape, 1→6→7→2, written out unit by unit. Same maths, same
-// order of every sum as the general loops in hand-engine.ts (so the results are identical to the
-// last bit); the difference is that the 77 parameters and the per-example activations and
-// errors live in local variables instead of typed-array rows, and each Jacobian is one local
-// sum per entry that the per-example loop adds into. `createHandEngine` picks this kernel once,
-// when the hidden sizes are [6, 7]; any other sizes use the general loops.
+// The course network 1→6→7→2 with sigmoid layers (COURSE.md §1.2), written out unit by unit:
+// the 77 parameters, one example's activations and errors, and the running sums of the six
+// Jacobians live in local variables instead of typed-array rows. Same maths and the same order of
+// every sum as the general loops in network-engine.ts, so the results agree to the last bit
+// (network-engine.test.ts checks it); `networkEngine` picks this kernel for the course's shape.
 //
 // Naming: W2_i_j is W2[i][j] (row i, column j, row-major), a1_j the j-th hidden activation of
 // the current example, d2_i the i-th entry of δ2, and jW2_i_j the running Σ_k δ2[i][k]·a1[j][k]
 // that becomes J_W2[i][j] after dividing by N.
-import type { CurveData } from './data.js';
-import type { Gradients } from './gradients.js';
-import { logisticInPlace } from './logistic.js';
-import type { Network } from './network.js';
+import { activateInto, type Activation } from './activation.js';
+import type { Batch } from './batch.js';
+import type { NetworkEngine, NetworkShape } from './network-engine.js';
 
-/** The hidden sizes this kernel is written for. */
-export const COURSE_HIDDEN = [6, 7] as const;
+/** The layer sizes this kernel is written for. */
+export const COURSE_LAYERS: readonly number[] = [1, 6, 7, 2];
 
-/**
- * The 1→6→7→2 network's forward pass, cost and six Jacobians over reused buffers.
- *
- * @example
- * const kernel = createCourseKernel(heartData());
- * const cost = kernel.gradients(net, grads);
- */
-export interface CourseKernel {
-  /** a1 (6×N), a2 (7×N), a3 (2×N), row-major, as left by the latest pass. */
-  readonly a1: Float64Array;
-  readonly a2: Float64Array;
-  readonly a3: Float64Array;
-  /** Fills a1, a2, a3 at `net` and returns the cost ‖a3 − y‖² / N. */
-  forward(net: Network): number;
-  /** {@link CourseKernel.forward}, then J_W1 … J_b3 into `grads`; returns the cost. */
-  gradients(net: Network, grads: Gradients): number;
+/** True for the course's network: layers [1, 6, 7, 2], every layer a sigmoid. */
+export function isCourseNetwork(layers: readonly number[], activations: readonly Activation[]): boolean {
+  return layers.length === 4 && COURSE_LAYERS.every((size, i) => layers[i] === size) && activations.every((f) => f === 'sigmoid');
 }
 
-/**
- * The unrolled kernel for hidden sizes [6, 7] on `data`.
- *
- * @example
- * const kernel = createCourseKernel(heartData());
- */
-export function createCourseKernel(data: CurveData): CourseKernel {
-  const { n, x, y } = data;
-  if (x.length !== n || y.length !== 2 * n) {
-    throw new RangeError(`createCourseKernel: data has n = ${n} but x has ${x.length} and y has ${y.length} entries; expected n and 2n`);
-  }
+/** The fused engine for the course network on batch `x` (targets `y`, or null to only feed forward). */
+export function createCourseKernel(shape: NetworkShape, x: Batch, y: Batch | null): NetworkEngine {
+  const n = x.columns;
+  const xs = x.data;
+  const [W1, W2, W3] = shape.weights as [Float64Array, Float64Array, Float64Array];
+  const [b1, b2, b3] = shape.biases as [Float64Array, Float64Array, Float64Array];
   const a1 = new Float64Array(6 * n);
   const a2 = new Float64Array(7 * n);
   const a3 = new Float64Array(2 * n);
-  const forward = (net: Network): number => {
-    layer1(net, x, n, a1);
-    layer2(net, a1, n, a2);
-    layer3(net, a2, n, a3);
-    return costOf(a3, y, n);
-  };
   return {
-    a1,
-    a2,
-    a3,
-    forward,
-    gradients(net, grads) {
-      const cost = forward(net);
-      backward(net, x, y, n, a1, a2, a3, grads);
-      return cost;
+    output: a3,
+    forward() {
+      layer1(W1, b1, xs, n, a1);
+      layer2(W2, b2, a1, n, a2);
+      layer3(W3, b3, a2, n, a3);
+      return y == null ? Number.NaN : costOf(a3, y.data, n);
+    },
+    backward(dw, db) {
+      if (y == null) throw new Error('backward: this engine has no targets');
+      backward(W2, W3, xs, y.data, n, a1, a2, a3, dw, db);
     },
   };
 }
 
 /** z1 = W1 a0 + b1, a1 = σ(z1), with a0 = x (1×N). */
-function layer1(net: Network, x: Float64Array, n: number, a1: Float64Array): void {
-  const { W1, b1 } = net;
+function layer1(W1: Float64Array, b1: Float64Array, x: Float64Array, n: number, a1: Float64Array): void {
   for (let i = 0; i < 6; i++) {
     const bias = b1[i]!;
     const w = W1[i]!;
     const row = i * n;
     for (let k = 0; k < n; k++) a1[row + k] = bias + w * x[k]!;
   }
-  logisticInPlace(a1);
+  activateInto('sigmoid', a1, a1);
 }
 
 /** z2 = W2 a1 + b2, a2 = σ(z2). */
-function layer2(net: Network, a1: Float64Array, n: number, a2: Float64Array): void {
-  const { W2, b2 } = net;
+function layer2(W2: Float64Array, b2: Float64Array, a1: Float64Array, n: number, a2: Float64Array): void {
   const W2_0_0 = W2[0]!, W2_0_1 = W2[1]!, W2_0_2 = W2[2]!, W2_0_3 = W2[3]!, W2_0_4 = W2[4]!, W2_0_5 = W2[5]!;
   const W2_1_0 = W2[6]!, W2_1_1 = W2[7]!, W2_1_2 = W2[8]!, W2_1_3 = W2[9]!, W2_1_4 = W2[10]!, W2_1_5 = W2[11]!;
   const W2_2_0 = W2[12]!, W2_2_1 = W2[13]!, W2_2_2 = W2[14]!, W2_2_3 = W2[15]!, W2_2_4 = W2[16]!, W2_2_5 = W2[17]!;
@@ -100,12 +74,11 @@ function layer2(net: Network, a1: Float64Array, n: number, a2: Float64Array): vo
     a2[k + 5 * n] = b2_5 + W2_5_0 * a1_0 + W2_5_1 * a1_1 + W2_5_2 * a1_2 + W2_5_3 * a1_3 + W2_5_4 * a1_4 + W2_5_5 * a1_5;
     a2[k + 6 * n] = b2_6 + W2_6_0 * a1_0 + W2_6_1 * a1_1 + W2_6_2 * a1_2 + W2_6_3 * a1_3 + W2_6_4 * a1_4 + W2_6_5 * a1_5;
   }
-  logisticInPlace(a2);
+  activateInto('sigmoid', a2, a2);
 }
 
 /** z3 = W3 a2 + b3, a3 = σ(z3). */
-function layer3(net: Network, a2: Float64Array, n: number, a3: Float64Array): void {
-  const { W3, b3 } = net;
+function layer3(W3: Float64Array, b3: Float64Array, a2: Float64Array, n: number, a3: Float64Array): void {
   const W3_0_0 = W3[0]!, W3_0_1 = W3[1]!, W3_0_2 = W3[2]!, W3_0_3 = W3[3]!, W3_0_4 = W3[4]!, W3_0_5 = W3[5]!, W3_0_6 = W3[6]!;
   const W3_1_0 = W3[7]!, W3_1_1 = W3[8]!, W3_1_2 = W3[9]!, W3_1_3 = W3[10]!, W3_1_4 = W3[11]!, W3_1_5 = W3[12]!, W3_1_6 = W3[13]!;
   const b3_0 = b3[0]!, b3_1 = b3[1]!;
@@ -114,10 +87,10 @@ function layer3(net: Network, a2: Float64Array, n: number, a3: Float64Array): vo
     a3[k] = b3_0 + W3_0_0 * a2_0 + W3_0_1 * a2_1 + W3_0_2 * a2_2 + W3_0_3 * a2_3 + W3_0_4 * a2_4 + W3_0_5 * a2_5 + W3_0_6 * a2_6;
     a3[k + n] = b3_1 + W3_1_0 * a2_0 + W3_1_1 * a2_1 + W3_1_2 * a2_2 + W3_1_3 * a2_3 + W3_1_4 * a2_4 + W3_1_5 * a2_5 + W3_1_6 * a2_6;
   }
-  logisticInPlace(a3);
+  activateInto('sigmoid', a3, a3);
 }
 
-/** ‖a3 − y‖² / N, summed in the same order as `feedForward`. */
+/** ‖a3 − y‖² / N, summed in row-major order like the general loops. */
 function costOf(a3: Float64Array, y: Float64Array, n: number): number {
   let sum = 0;
   for (let k = 0; k < 2 * n; k++) {
@@ -127,14 +100,12 @@ function costOf(a3: Float64Array, y: Float64Array, n: number): number {
   return sum / n;
 }
 
-/**
- * The δ-recursion and the six Jacobians, one example at a time, after {@link layer3}:
+/** * The δ-recursion and the six Jacobians, one example at a time, after {@link layer3}:
  * δ3 = 2(a3 − y) ⊙ σ'(z3), δ2 = (W3ᵀ δ3) ⊙ σ'(z2), δ1 = (W2ᵀ δ2) ⊙ σ'(z1), then
  * J_W3 = δ3 a2ᵀ / N, J_b3 = Σ δ3 / N, J_W2 = δ2 a1ᵀ / N, J_b2 = Σ δ2 / N,
  * J_W1 = δ1 a0ᵀ / N, J_b1 = Σ δ1 / N.
  */
-function backward(net: Network, x: Float64Array, y: Float64Array, n: number, a1: Float64Array, a2: Float64Array, a3: Float64Array, grads: Gradients): void {
-  const { W2, W3 } = net;
+function backward(W2: Float64Array, W3: Float64Array, x: Float64Array, y: Float64Array, n: number, a1: Float64Array, a2: Float64Array, a3: Float64Array, dw: readonly Float64Array[], db: readonly Float64Array[]): void {
   const W2_0_0 = W2[0]!, W2_0_1 = W2[1]!, W2_0_2 = W2[2]!, W2_0_3 = W2[3]!, W2_0_4 = W2[4]!, W2_0_5 = W2[5]!;
   const W2_1_0 = W2[6]!, W2_1_1 = W2[7]!, W2_1_2 = W2[8]!, W2_1_3 = W2[9]!, W2_1_4 = W2[10]!, W2_1_5 = W2[11]!;
   const W2_2_0 = W2[12]!, W2_2_1 = W2[13]!, W2_2_2 = W2[14]!, W2_2_3 = W2[15]!, W2_2_4 = W2[16]!, W2_2_5 = W2[17]!;
@@ -197,7 +168,8 @@ function backward(net: Network, x: Float64Array, y: Float64Array, n: number, a1:
     jW1_0 += d1_0 * a0; jW1_1 += d1_1 * a0; jW1_2 += d1_2 * a0; jW1_3 += d1_3 * a0; jW1_4 += d1_4 * a0; jW1_5 += d1_5 * a0;
     jb1_0 += d1_0; jb1_1 += d1_1; jb1_2 += d1_2; jb1_3 += d1_3; jb1_4 += d1_4; jb1_5 += d1_5;
   }
-  const { W1: gW1, W2: gW2, W3: gW3, b1: gb1, b2: gb2, b3: gb3 } = grads;
+  const [gW1, gW2, gW3] = dw as [Float64Array, Float64Array, Float64Array];
+  const [gb1, gb2, gb3] = db as [Float64Array, Float64Array, Float64Array];
   gW3[0] = jW3_0_0 / n; gW3[1] = jW3_0_1 / n; gW3[2] = jW3_0_2 / n; gW3[3] = jW3_0_3 / n; gW3[4] = jW3_0_4 / n; gW3[5] = jW3_0_5 / n; gW3[6] = jW3_0_6 / n;
   gW3[7] = jW3_1_0 / n; gW3[8] = jW3_1_1 / n; gW3[9] = jW3_1_2 / n; gW3[10] = jW3_1_3 / n; gW3[11] = jW3_1_4 / n; gW3[12] = jW3_1_5 / n; gW3[13] = jW3_1_6 / n;
   gb3[0] = jb3_0 / n; gb3[1] = jb3_1 / n;
