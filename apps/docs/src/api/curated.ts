@@ -300,6 +300,32 @@ console.log(b.x, b.kind); // ≈ [−0.7071, −0.7071] minimum
 lagrange(f, g, [1, 0.5], { ...opts, multipliers: [0] }).reason;`,
   },
   models: {
+    fitRunaway: `const { x, y } = heights('course');
+const region = dataRegion(x, y);
+console.log(fitRunaway(x, region, { mu: 178.5, sigma: 7.55, chiSquared: 4.4e-4 })); // null: inside
+console.log(fitRunaway(x, region, { mu: 4785, sigma: 36600, chiSquared: 0.015 }));`,
+    ContourWindow: `const { x, y } = heights('course');
+const window: ContourWindow = contourWindow(histogramMoments(x, y));
+console.log(window.mu, window.sigma);`,
+    DataRegion: `const { x, y } = heights('course');
+const region: DataRegion = dataRegion(x, y);
+console.log(region.low, region.high, region.span);`,
+    HistogramMoments: `const { x, y } = heights('course');
+const moments: HistogramMoments = histogramMoments(x, y);
+console.log(moments.mean.toFixed(3), moments.sd.toFixed(3));`,
+    GradientFunction: `const x = [[0, 0.5, 1]];
+const y = [[1, 0, 1]];
+const net = mlp({ layers: [1, 3, 1], rng: createRng(0) });
+// The trainer's own back-propagation, handed back to it as a replacement.
+const byHand: GradientFunction = (parameters) => {
+  const copy = mlp({ layers: [1, 3, 1], parameters });
+  return { cost: copy.cost(x, y), gradients: copy.gradients(x, y) };
+};
+const run = net.train(x, y, { iterations: 20, noise: 0, gradients: byHand });
+console.log(run.initialCost.toPrecision(6), run.finalCost.toPrecision(6));`,
+    CurveFitMethod: `const method: CurveFitMethod = 'gauss-newton';
+const fit = curveFit('a*x + b', [0, 1, 2], [1, 3, 5], { a: 1, b: 0 }, { method });
+console.log(fit.method, fit.parameters);`,
     TensorLike: `const x: TensorLike = tensor([[0, 1, 2, 3]]);
 console.log(linearRegression(x, [1, 3, 5, 7]).slope);`,
     PLAUSIBLE_HEIGHT_CM: `const [lowest, highest] = PLAUSIBLE_HEIGHT_CM;
