@@ -19,7 +19,7 @@ import {
  * @example
  * const name: EngineName = 'autodiff';
  */
-export type EngineName = 'hand' | 'autodiff';
+export type EngineName = 'hand' | 'autodiff' | 'learner';
 
 /**
  * Everything one run of the app needs to know.
@@ -36,8 +36,13 @@ export interface Settings {
   readonly hidden: readonly [number, number];
   readonly snapshotEvery: number;
   readonly engine: EngineName;
+  /** With engine 'learner': the learner's module (from `backprop exercise`), as given. */
+  readonly learnerFile?: string;
   readonly out: string;
 }
+
+/** An `--engine` value that names the learner's module rather than an engine. */
+const LEARNER_FILE = /\.(?:m?js|m?ts)$/i;
 
 /**
  * The course's settings (COURSE.md §1.6: the notebook's `plot_training(x, y,
@@ -115,10 +120,12 @@ export const COMMAND: CommandSpec = {
       description: `draw the network's output every K iterations; at most ${MAX_DRAWN_SNAPSHOTS} are drawn, thinned evenly`,
       default: String(d.snapshotEvery),
     },
-    engine: { value: 'NAME', description: 'hand (the course back-propagation of @slope/models, fast) or autodiff (@slope/autodiff, slow)', default: d.engine },
+    engine: { value: 'NAME|FILE', description: 'hand (the course back-propagation of @slope/models, fast), autodiff (@slope/autodiff, slow), or your .js/.mjs/.ts file from `backprop exercise` (graded first)', default: d.engine },
     out: { value: 'DIR', description: 'folder for drawing.png, cost.png and report.json', default: d.out },
   },
   notes: [
+    'the assignment as an exercise: `backprop exercise [FILE] [--language ts|js]` writes a starter with\n' +
+      'J_W3 … J_b1 to write (never over an existing file); `backprop check FILE` grades each function.',
     'Ctrl-C (or SIGTERM) stops training and still writes the files for the updates done (exit 130);\n' +
       'a second one quits at once without writing. The run exits with 1 when the cost got worse.',
     OUTPUT_FOLDER_HELP,
@@ -191,7 +198,8 @@ export function readSettings(values: OptionValues, defaults: Settings = DEFAULT_
     seed: read('seed', (t) => readInteger('seed', t), defaults.seed),
     hidden: read('hidden', hiddenSizes, defaults.hidden),
     snapshotEvery: read('snapshot-every', (t) => readInteger('snapshot-every', t, { min: 1, max: MAX_ITERATIONS }), defaults.snapshotEvery),
-    engine: read('engine', (t) => readChoice('engine', t, ['hand', 'autodiff'] as const), defaults.engine),
+    engine: read('engine', (t) => (LEARNER_FILE.test(t) ? 'learner' : readChoice('engine', t, ['hand', 'autodiff'] as const)), defaults.engine),
+    ...(LEARNER_FILE.test(text('engine') ?? '') ? { learnerFile: text('engine') } : {}),
     out,
   };
 }

@@ -1,4 +1,5 @@
 import { cliIo, EXIT, formatCount, formatDuration, prepareOutputFolder, progressReporter, runCommand, type CliIo, type ExitCode } from '@slope/cli-kit';
+import { resolve } from 'node:path';
 import { createRng, heartCurve, mlp } from '@slope/models/mlp';
 import { COMMAND, MAX_DRAWN_SNAPSHOTS, readSettings, type Settings } from './args.js';
 import { formatCost } from './format.js';
@@ -48,6 +49,10 @@ function describeSnapshots(settings: Settings, run: TrainRun): string {
  * process.exitCode = await run(['--iterations', '300', '--out', 'out/quick']);
  */
 export async function run(argv: readonly string[], partial: Partial<RunIo> = {}): Promise<ExitCode> {
+  // The assignment as an exercise: a starter file for the learner, and the grader for it.
+  // Loaded only then: the grader (and its TypeScript loader) are no part of a training run's start-up.
+  if (argv[0] === 'exercise') return (await import('@slope/grader/node')).exerciseCommand('backprop', argv.slice(1), partial);
+  if (argv[0] === 'check') return (await import('@slope/grader/node')).checkCommand('backprop', argv.slice(1), partial);
   const io = cliIo(partial);
   return runCommand(COMMAND, argv, io, async (values) => {
     const settings = readSettings(values);
@@ -84,6 +89,9 @@ async function trainAndWrite(settings: Settings, out: ReturnType<typeof prepareO
     return EXIT.failed;
   }
 
+  // The learner's own Jacobians, graded first (a file that does not pass never trains).
+  const learner = settings.learnerFile === undefined ? undefined : await (await import('./learner-engine.js')).learnerGradients(resolve(io.cwd, settings.learnerFile), data);
+  if (learner !== undefined) say(`engine: your J_W1 … J_b3 from ${settings.learnerFile} (all pass the grader)`);
   const reporter = progressReporter(stdout, { total: iterations + 1, unit: 'updates' });
   let result: TrainRun;
   try {
@@ -93,7 +101,7 @@ async function trainAndWrite(settings: Settings, out: ReturnType<typeof prepareO
       noise,
       snapshotEvery,
       maxSnapshots: MAX_DRAWN_SNAPSHOTS,
-      ...(settings.engine === 'autodiff' ? { gradients: autodiffGradients(data) } : {}),
+      ...(settings.engine === 'autodiff' ? { gradients: autodiffGradients(data) } : settings.engine === 'learner' ? { gradients: learner } : {}),
       now,
       signal: io.signal,
       onProgress: (p) => reporter.update({ done: p.updates, elapsedMs: p.elapsedMs, detail: `cost ${formatCost(p.cost)}` }),

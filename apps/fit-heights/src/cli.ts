@@ -92,6 +92,10 @@ async function fitAndWrite(options: FitHeightsOptions, out: OutputFolder, io: Cl
  * ```
  */
 export async function run(argv: readonly string[], partial: Partial<CliIo> = {}): Promise<ExitCode> {
+  // The assignment as an exercise: a starter file for the learner, and the grader for it.
+  // Loaded only then: the grader (and its TypeScript loader) are no part of a fit's start-up.
+  if (argv[0] === 'exercise') return (await import('@slope/grader/node')).exerciseCommand('heights', argv.slice(1), partial);
+  if (argv[0] === 'check') return (await import('@slope/grader/node')).checkCommand('heights', argv.slice(1), partial);
   const io = cliIo(partial);
   return runCommand(COMMAND, argv, io, async (values) => {
     const options = readOptions(values);

@@ -163,7 +163,12 @@ export const COMMAND: CommandSpec = {
     steps: { value: 'N', description: `iterations (at most, for Gauss-Newton and Levenberg-Marquardt), 1 to ${MAX_STEPS}`, default: String(d.steps) },
     out: { value: 'DIR', description: 'folder for histogram.png, contour.png and report.json', default: d.out },
   },
-  notes: ['Ctrl-C (or SIGTERM) stops the run without writing anything (exit 130). Exit 1: the chosen method diverged.', OUTPUT_FOLDER_HELP],
+  notes: [
+    'the assignment as an exercise: `fit-heights exercise [FILE] [--language ts|js]` writes a starter with\n' +
+      'dfdmu, dfdsig and steepest_step to write (never over an existing file); `fit-heights check FILE` grades each.',
+    'Ctrl-C (or SIGTERM) stops the run without writing anything (exit 130). Exit 1: the chosen method diverged.',
+    OUTPUT_FOLDER_HELP,
+  ],
 };
 
 /**

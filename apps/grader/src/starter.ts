@@ -11,8 +11,8 @@ import { assignmentSpec, type AssignmentId, type GradedFunctionSpec } from './as
 export type Language = 'ts' | 'js';
 
 const COMMANDS: Record<AssignmentId, { check: string; train: string }> = {
-  backprop: { check: 'pnpm backprop check FILE', train: 'pnpm backprop --engine FILE' },
-  heights: { check: 'pnpm fit-heights check FILE', train: 'pnpm fit-heights --steps-from FILE' },
+  backprop: { check: 'corepack pnpm backprop check FILE', train: 'corepack pnpm backprop --engine FILE' },
+  heights: { check: 'corepack pnpm fit-heights check FILE', train: 'load FILE on the docs site\'s week 6 page and press "Train with my code"' },
 };
 
 const BACKPROP_KIT = [

@@ -8,7 +8,11 @@ import { languageOf } from './source.js';
 import { writeStarter } from './write-starter.js';
 
 const PROGRAM: Record<AssignmentId, string> = { backprop: 'backprop', heights: 'fit-heights' };
-const TRAIN_FLAG: Record<AssignmentId, string> = { backprop: '--engine', heights: '--steps-from' };
+/** How to train with the learner's functions once they pass: the runner's flag, or the docs page. */
+const TRAIN_WITH: Record<AssignmentId, (file: string) => string> = {
+  backprop: (file) => `corepack pnpm backprop --engine ${file}`,
+  heights: (file) => `load ${file} on the docs site's week 6 page and press "Train with my code"`,
+};
 
 /** Splits `FILE [options]`: the first argument when it is not an option. */
 function fileAndOptions(argv: readonly string[]): { file: string | undefined; rest: readonly string[] } {
@@ -54,8 +58,8 @@ export async function exerciseCommand(id: AssignmentId, argv: readonly string[],
     const todo = assignmentSpec(id).functions.filter((f) => !f.given).map((f) => f.name);
     io.stdout.write(
       `wrote ${name} (${language === 'ts' ? 'TypeScript' : 'JavaScript'}): write ${todo.join(', ')} in it, then\n` +
-        `  check them:        pnpm ${PROGRAM[id]} check ${name}\n` +
-        `  run with them:     pnpm ${PROGRAM[id]} ${TRAIN_FLAG[id]} ${name}\n`,
+        `  check them:        corepack pnpm ${PROGRAM[id]} check ${name}\n` +
+        `  run with them:     ${TRAIN_WITH[id](name)}\n`,
     );
     return EXIT.ok;
   });

@@ -97,7 +97,7 @@ describe('exerciseCommand and checkCommand', () => {
     const stdout = sink();
     const stderr = sink();
     expect(await exerciseCommand('backprop', [], { cwd, stdout, stderr })).toBe(0);
-    expect(stdout.text).toBe('wrote backprop-exercise.ts (TypeScript): write J_b3, J_b2, J_W1, J_b1 in it, then\n  check them:        pnpm backprop check backprop-exercise.ts\n  run with them:     pnpm backprop --engine backprop-exercise.ts\n');
+    expect(stdout.text).toBe('wrote backprop-exercise.ts (TypeScript): write J_b3, J_b2, J_W1, J_b1 in it, then\n  check them:        corepack pnpm backprop check backprop-exercise.ts\n  run with them:     corepack pnpm backprop --engine backprop-exercise.ts\n');
     expect(existsSync(join(cwd, 'backprop-exercise.ts'))).toBe(true);
     expect(await exerciseCommand('backprop', [], { cwd, stdout, stderr })).toBe(2);
     expect(stderr.text).toMatch(/backprop-exercise\.ts already exists; the starter never overwrites a file/);
