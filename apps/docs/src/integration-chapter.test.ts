@@ -1,38 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from './test-server.js';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBuiltSite } from './test-site.js';
 
 // Browser tests of the chapter "Beyond the course: integration", against the BUILT site
 // (`pnpm --filter @slope/docs build` first), in real Chromium via playwright-core, as site.test.ts.
-const dist = fileURLToPath(new URL('../.vitepress/dist', import.meta.url));
-const shots = fileURLToPath(new URL('../.test-results/screenshots', import.meta.url));
+const shots = SCREENSHOTS;
 const WIDGETS = ['riemann-sums', 'fundamental-theorem', 'integral-explorer', 'gaussian-normalisation'] as const;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${dist}/integration.html`)) {
-    throw new Error(`No built chapter at ${dist}/integration.html; run \`pnpm --filter @slope/docs build\` before the browser tests`);
-  }
-  mkdirSync(shots, { recursive: true });
-  server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite('integration.html');
 
 /** The chapter at a viewport size, recording every console error and failed request. */
 async function open(width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await site().browser.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -42,7 +21,7 @@ async function open(width = 1280, height = 800): Promise<{ page: Page; errors: s
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
-  await page.goto(`${server.url}/integration.html`, { waitUntil: 'load' });
+  await page.goto(`${site().server.url}/integration.html`, { waitUntil: 'load' });
   await page.waitForSelector('.VPContent');
   return { page, errors };
 }

@@ -1,43 +1,23 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserContextOptions, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CLI_REPORT_SEED0_2000 } from './backprop/cli-reference.js';
-import { serveStatic, type StaticServer } from './test-server.js';
+import { SCREENSHOTS, useBuiltSite } from './test-site.js';
 
 // Browser tests against the BUILT site (`pnpm --filter @slope/docs build` first; turbo's
 // test task depends on build). Real Chromium, driven by playwright-core (TOOLCHAIN.md §4.4a).
-const dist = fileURLToPath(new URL('../.vitepress/dist', import.meta.url));
-const shots = fileURLToPath(new URL('../.test-results/screenshots', import.meta.url));
+const shots = SCREENSHOTS;
 const PAGES = ['index', 'getting-started', 'week1', 'week2', 'sandpit', 'week3', 'week4', 'week5', 'week6', 'integration', 'api/index', 'api/symbolic', 'api/autodiff', 'api/optim', 'api/models', 'api/plot'] as const;
 
 // axe-core, injected into each page for the accessibility checks.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${dist}/index.html`)) {
-    throw new Error(`No built site at ${dist}; run \`pnpm --filter @slope/docs build\` before the browser tests`);
-  }
-  mkdirSync(shots, { recursive: true });
-  server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite('index.html');
 
 /** A page that records every console error and uncaught exception. */
 async function open(path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await site().browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -47,7 +27,7 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  await page.goto(`${site().server.url}${path}`, { waitUntil: 'load' });
   return { page, errors };
 }
 

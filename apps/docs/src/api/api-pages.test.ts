@@ -1,46 +1,27 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../test-server.js';
+import { type Locator, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBuiltSite } from '../test-site.js';
 import { API_PACKAGES } from './extract.js';
 
 // The API pages in a real browser, against the BUILT site (turbo's test task builds first):
 // every example shows its output, and every example can be edited and run in the page, in a
 // Web Worker with a time limit (TOOLCHAIN.md §4.4a for the set-up).
-const dist = fileURLToPath(new URL('../../.vitepress/dist', import.meta.url));
 const pagesDir = fileURLToPath(new URL('../../pages/api/', import.meta.url));
-const shots = fileURLToPath(new URL('../../.test-results/screenshots', import.meta.url));
+const shots = SCREENSHOTS;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${dist}/api/symbolic.html`)) {
-    throw new Error(`No built site at ${dist}; run \`pnpm --filter @slope/docs build\` before the browser tests`);
-  }
-  mkdirSync(shots, { recursive: true });
-  server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite('api/symbolic.html');
 
 /** An API page once its examples are editable, with every console error and page error recorded. */
 async function open(pkg: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
+  const page = await site().browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  await page.goto(`${server.url}/api/${pkg}.html`, { waitUntil: 'load' });
+  await page.goto(`${site().server.url}/api/${pkg}.html`, { waitUntil: 'load' });
   await page.waitForSelector('.slope-example[data-ready="true"]');
   return { page, errors };
 }

@@ -1,45 +1,25 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { solutionSource } from '@slope/grader';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../test-server.js';
+import { type Locator, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBuiltSite } from '../test-site.js';
 
 // The graded functions on the week 3 and week 6 pages, written, checked and trained with as a
 // learner would, against the BUILT site (`pnpm --filter @slope/docs build` first) in Chromium.
-const dist = fileURLToPath(new URL('../../.vitepress/dist', import.meta.url));
-const shots = fileURLToPath(new URL('../../.test-results/screenshots', import.meta.url));
+const shots = SCREENSHOTS;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${dist}/week3.html`)) {
-    throw new Error(`No built site at ${dist}; run \`pnpm --filter @slope/docs build\` before the browser tests`);
-  }
-  mkdirSync(shots, { recursive: true });
-  server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite('week3.html');
 
 async function openAssignment(week: 3 | 6, page?: Page): Promise<{ page: Page; errors: string[]; widget: Locator }> {
-  const p = page ?? (await browser.newPage({ viewport: { width: 1280, height: 900 } }));
+  const p = page ?? (await site().browser.newPage({ viewport: { width: 1280, height: 900 } }));
   const errors: string[] = [];
   p.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   p.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  await p.goto(`${server.url}/week${week}.html`, { waitUntil: 'load' });
+  await p.goto(`${site().server.url}/week${week}.html`, { waitUntil: 'load' });
   const widget = p.locator('[data-widget="assignment"]');
   await widget.scrollIntoViewIfNeeded();
   await p.waitForSelector('[data-widget="assignment"][data-state="ready"]', { timeout: 30000 });

@@ -1,43 +1,22 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../test-server.js';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBuiltSite } from '../test-site.js';
 import { questionsForWeek } from './questions/index.js';
 
 // The practice questions at the end of each week page, answered as a learner would, against
 // the BUILT site (`pnpm --filter @slope/docs build` first) in real Chromium, as site.test.ts.
-const dist = fileURLToPath(new URL('../../.vitepress/dist', import.meta.url));
-const shots = fileURLToPath(new URL('../../.test-results/screenshots', import.meta.url));
+const shots = SCREENSHOTS;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${dist}/week1.html`)) {
-    throw new Error(`No built site at ${dist}; run \`pnpm --filter @slope/docs build\` before the browser tests`);
-  }
-  mkdirSync(shots, { recursive: true });
-  server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite('week1.html');
 
 async function openWeek(week: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await site().browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  await page.goto(`${server.url}/week${week}.html`, { waitUntil: 'load' });
+  await page.goto(`${site().server.url}/week${week}.html`, { waitUntil: 'load' });
   await page.waitForSelector(`[data-quiz="${week}"][data-state="ready"]`, { timeout: 30000 });
   return { page, errors };
 }
