@@ -7,10 +7,13 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const vendored = ['src/options.ts', 'src/options.test.ts'];
 const libraries = readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name));
+// Apps carry their own modules of these names (fit-heights' CLI options); the grader's are the
+// libraries' copy and must match them too.
+const apps = ['apps/grader'].map((dir) => join(root, dir));
 
 let failed = false;
 for (const file of vendored) {
-  const copies = libraries.filter((lib) => existsSync(join(lib, file)));
+  const copies = [...libraries, ...apps].filter((lib) => existsSync(join(lib, file)));
   const [first, ...rest] = copies;
   if (first === undefined) continue;
   const text = readFileSync(join(first, file), 'utf8');
